@@ -1,0 +1,2 @@
+import { defineConfig } from "drizzle-kit";
+export default defineConfig({ dialect: "postgresql", schema: "./workers/db/pg/schema.ts", out: "./migrations/pg" });

@@ -1,0 +1,80 @@
+/**
+ * Factories that drive the public API, shared by the seed (real HTTP against the running
+ * gateway) and the integration tests (the worker in-process). One way to make demo data.
+ */
+export type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
+
+export interface SignedIn {
+  cookie: string;
+  userId: string;
+}
+
+async function expectOk(res: Response, what: string) {
+  if (!res.ok) throw new Error(`${what} failed: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+const json = (body: unknown, cookie?: string): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+  body: JSON.stringify(body),
+});
+
+/** The latest sign-in code mailed to `email`, read from the development outbox. */
+export async function latestCode(fetcher: Fetcher, email: string): Promise<string> {
+  const res = await expectOk(await fetcher("/dev/outbox", { headers: { accept: "application/json" } }), "outbox");
+  const mail = (await res.json()) as { to: string; subject: string }[];
+  const msg = mail.find((m) => m.to === email.toLowerCase());
+  const code = msg && /(\d{6})/.exec(msg.subject)?.[1];
+  if (!code) throw new Error(`no code mailed to ${email}`);
+  return code;
+}
+
+/** Signs in with an emailed code; returns the header-ready session cookie. */
+export async function signIn(fetcher: Fetcher, email: string): Promise<SignedIn> {
+  await expectOk(await fetcher("/api/v1/auth/otp/start", json({ email })), "otp start");
+  const code = await latestCode(fetcher, email);
+  const res = await expectOk(await fetcher("/api/v1/auth/otp/verify", json({ email, code })), "otp verify");
+  const setCookie = res.headers.get("set-cookie") ?? "";
+  const cookie = /tandem_session=[^;]+/.exec(setCookie)?.[0];
+  if (!cookie) throw new Error("no session cookie");
+  const body = (await res.json()) as { user: { id: string } };
+  return { cookie, userId: body.user.id };
+}
+
+export interface BrandInput {
+  name: string;
+  website: string;
+  industry: string;
+  companySize: string;
+  country: string;
+}
+
+export async function createBrand(fetcher: Fetcher, cookie: string, input: BrandInput, goal = "sales") {
+  const res = await expectOk(await fetcher("/api/v1/brands", json(input, cookie)), "create brand");
+  const brand = (await res.json()) as { id: string };
+  await expectOk(
+    await fetcher(`/api/v1/brands/${brand.id}`, { ...json({ goal }, cookie), method: "PATCH" }),
+    "set goal",
+  );
+  return brand;
+}
+
+export async function createApiKey(fetcher: Fetcher, cookie: string, brandId: string, name = "Demo key") {
+  const res = await expectOk(await fetcher(`/api/v1/brands/${brandId}/api-keys`, json({ name }, cookie)), "create key");
+  return (await res.json()) as { id: string; secret: string };
+}
+
+export async function createCreator(
+  fetcher: Fetcher,
+  cookie: string,
+  input: { handle: string; displayName: string; niches: string[] },
+) {
+  const res = await expectOk(await fetcher("/api/v1/creators", json(input, cookie)), "create creator");
+  return (await res.json()) as { id: string; handle: string };
+}
+
+export async function me(fetcher: Fetcher, cookie: string) {
+  const res = await fetcher("/api/v1/me", { headers: { cookie } });
+  return res.ok ? ((await res.json()) as { kind: "user"; user: { id: string; email: string }; brands: { id: string; role: string }[]; creator: { id: string; handle: string } | null }) : null;
+}

@@ -1,0 +1,3 @@
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+await applyD1Migrations(env.DB, (env as any).TEST_D1_MIGRATIONS);

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+// scripts/test.ts starts Postgres (embedded PGlite or the DATABASE_URL server),
+// applies the pg migrations and passes the connection string here.
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (!pgUrl) throw new Error("Run the tests with `npm test` (it provides TEST_DATABASE_URL).");
+
+// OAuth clients for the tests; the providers' endpoints are answered by a fetch stub.
+const OAUTH_TEST_CLIENTS = {
+  GOOGLE_CLIENT_ID: "google-test-client",
+  GOOGLE_CLIENT_SECRET: "google-test-secret",
+  LINKEDIN_CLIENT_ID: "linkedin-test-client",
+  LINKEDIN_CLIENT_SECRET: "linkedin-test-secret",
+  TIKTOK_CLIENT_KEY: "tiktok-test-client",
+  TIKTOK_CLIENT_SECRET: "tiktok-test-secret",
+};
+
+export default defineConfig(async () => {
+  const d1Migrations = await readD1Migrations(path.join(__dirname, "migrations/d1"));
+  return {
+    plugins: [
+      cloudflareTest({
+        main: "./workers/index.ts",
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: { TEST_D1_MIGRATIONS: d1Migrations, SESSION_SECRET: "test-secret-for-workerd-tests", ...OAUTH_TEST_CLIENTS },
+          hyperdrives: { HYPERDRIVE: pgUrl },
+        },
+      }),
+    ],
+    resolve: {
+      alias: {
+        "pg-protocol": path.join(__dirname, "node_modules/pg-protocol/dist/index.js"),
+        "pg-cloudflare": path.join(__dirname, "node_modules/pg-cloudflare/dist/index.js"),
+      },
+    },
+    test: {
+      include: ["test/integration/**/*.test.ts"],
+      setupFiles: ["./test/integration/setup.ts"],
+      testTimeout: 20000,
+    },
+  };
+});

@@ -1,0 +1,59 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { authRoutes } from "./auth/routes";
+import { brandRoutes } from "./brands/routes";
+import { creatorRoutes } from "./creators/routes";
+import { devRoutes } from "./dev/routes";
+import { checkHealth } from "./health/check-health";
+import type { AppEnv } from "./lib/context";
+import { AppError, problemResponse } from "./lib/errors";
+import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
+import { meRoutes } from "./me/routes";
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", requestContext);
+
+  app.get("/healthz", async (c) => {
+    const health = await checkHealth(c.var.deps);
+    const ok = health.d1 && health.postgres;
+    return c.json(ok ? { ok: true } : { ok: false, ...health }, ok ? 200 : 503);
+  });
+
+  app.use("/api/v1/*", resolveActor, sameOriginWrites);
+  app.route("/api/v1/auth", authRoutes);
+  app.route("/api/v1/me", meRoutes);
+  app.route("/api/v1/brands", brandRoutes);
+  app.route("/api/v1/creators", creatorRoutes);
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Tandem API", version: "1.0.0", description: "Brands, creators and communities in one product." },
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "tandem_session" });
+
+  app.use("/dev/*", async (c, next) => {
+    if (c.var.deps.config.environment === "production") throw new AppError("not_found", "No such route.");
+    return next();
+  });
+  app.route("/dev", devRoutes);
+
+  app.notFound((c) => problemResponse(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), c.var.requestId));
+
+  app.onError((err, c) => {
+    const requestId = c.var.requestId;
+    if (err instanceof AppError) return problemResponse(err, requestId);
+    if (err instanceof HTTPException && err.status < 500) {
+      const message = err.message.includes("JSON") ? "The request body is not valid JSON." : err.message || "Bad request.";
+      return problemResponse(new AppError("bad_request", message, [{ path: "body", message }]), requestId);
+    }
+    const fields = { error: String(err), stack: (err as Error).stack };
+    if (c.var.deps) c.var.deps.log.error("unhandled error", fields);
+    else console.error(JSON.stringify({ level: "error", msg: "unhandled error", requestId, ...fields }));
+    return problemResponse(new AppError("internal", "Something went wrong on our side. The request id helps us find it."), requestId);
+  });
+
+  return app;
+}

@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** People who can sign in. A user may belong to brands (Postgres) and/or own a creator profile. */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  emailVerifiedAt: integer("email_verified_at"),
+  name: text("name"),
+  createdAt: integer("created_at").notNull(),
+  lastSignInAt: integer("last_sign_in_at"),
+});
+
+/** Session rows are keyed by the SHA-256 of the cookie token: the token itself is never stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    revokedAt: integer("revoked_at"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-time sign-in codes, keyed by email (not user) so unknown emails behave identically. */
+export const otpCodes = sqliteTable(
+  "otp_codes",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    consumedAt: integer("consumed_at"),
+  },
+  (t) => [index("otp_codes_email_idx").on(t.email, t.createdAt)],
+);
+
+/** Per-email failure streak and lock, plus a send window to stop mail bombing. */
+export const otpThrottles = sqliteTable("otp_throttles", {
+  email: text("email").primaryKey(),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  lockedUntil: integer("locked_until"),
+  sendWindowStart: integer("send_window_start").notNull().default(0),
+  sendsInWindow: integer("sends_in_window").notNull().default(0),
+});
+
+/** Google / LinkedIn identities linked to a user. */
+export const oauthAccounts = sqliteTable(
+  "oauth_accounts",
+  {
+    id: text("id").primaryKey(),
+    provider: text("provider", { enum: ["google", "linkedin"] }).notNull(),
+    providerUserId: text("provider_user_id").notNull(),
+    userId: text("user_id").notNull().references(() => users.id),
+    email: text("email"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("oauth_accounts_provider_uid").on(t.provider, t.providerUserId)],
+);
+
+/** Brand API keys: hashed at rest, scoped to one brand (a Postgres id), revocable. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    brandId: text("brand_id").notNull(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    createdByUserId: text("created_by_user_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("api_keys_brand_idx").on(t.brandId)],
+);
+
+/** Mail the development Emailer would have sent (dev only; production sends real mail). */
+export const devOutbox = sqliteTable("dev_outbox", {
+  id: text("id").primaryKey(),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  html: text("html").notNull(),
+  at: integer("at").notNull().default(sql`(unixepoch() * 1000)`),
+});

@@ -1,0 +1,22 @@
+import { ulid } from "ulid";
+
+/** Prefixed ULIDs: sortable, unguessable enough for row ids, and self-describing in logs. */
+export const ID_PREFIX = {
+  user: "usr",
+  session: "ses",
+  otp: "otp",
+  brand: "brd",
+  member: "mem",
+  apiKey: "key",
+  creator: "cr",
+  social: "soc",
+  oauth: "oau",
+  mail: "mail",
+  request: "req",
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIX;
+
+export function newId(kind: IdKind): string {
+  return `${ID_PREFIX[kind]}_${ulid().toLowerCase()}`;
+}

@@ -1,0 +1,76 @@
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { resolveApiKey } from "../brands/api-keys";
+import { resolveSession, SESSION_COOKIE } from "../auth/sessions";
+import { d1Client } from "../db/d1/client";
+import { lazyPg } from "../db/pg/client";
+import { readConfig } from "./config";
+import type { AppEnv } from "./context";
+import { cloudflareEmailer, outboxEmailer, type Emailer } from "./emailer";
+import { AppError } from "./errors";
+import { newId } from "./ids";
+import { jsonLogger } from "./logger";
+
+/** Request id, per-request deps (stores, ports, clock), access log, and Postgres cleanup. */
+export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const incoming = c.req.header("x-request-id");
+  const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : newId("request");
+  const config = readConfig(c.env);
+  const db = d1Client(c.env.DB);
+  const pg = lazyPg(c.env.HYPERDRIVE.connectionString);
+  const log = jsonLogger({ requestId });
+  const now = () => Date.now();
+  const emailer: Emailer =
+    config.environment === "production"
+      ? c.env.EMAIL
+        ? cloudflareEmailer(c.env.EMAIL, config.emailFrom)
+        : { send: () => Promise.reject(new AppError("internal", "Email sending is not configured.")) }
+      : outboxEmailer(db, now);
+  c.set("requestId", requestId);
+  c.set("actor", null);
+  c.set("deps", { config, db, pg: pg.get, emailer, now, log });
+  const started = Date.now();
+  try {
+    await next();
+  } finally {
+    c.executionCtx.waitUntil(pg.close());
+    c.header("x-request-id", requestId);
+    log.info("request", { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Date.now() - started });
+  }
+};
+
+/** Resolves a bearer API key or the session cookie to the actor. A bad key is refused outright. */
+export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const deps = c.var.deps;
+  const auth = c.req.header("authorization");
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const key = m ? await resolveApiKey(deps, m[1]!) : null;
+    if (!key) throw new AppError("unauthenticated", "That API key is not valid or has been revoked.");
+    c.set("actor", { kind: "apiKey", keyId: key.id, brandId: key.brandId });
+    return next();
+  }
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) {
+    const found = await resolveSession(deps, token);
+    if (found) {
+      c.set("actor", { kind: "user", userId: found.user.id, email: found.user.email, sessionId: found.session.id });
+    }
+  }
+  return next();
+};
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookie-authenticated writes must come from our own origin. SameSite=Lax already blocks most
+ * cross-site posts; this closes the rest (same-site subdomains, old browsers).
+ */
+export const sameOriginWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header("origin");
+  if (!SAFE.has(c.req.method) && c.var.actor?.kind === "user" && origin) {
+    const allowed = [c.var.deps.config.appOrigin, new URL(c.req.url).origin];
+    if (!allowed.includes(origin)) throw new AppError("forbidden", "Cross-origin request refused.");
+  }
+  return next();
+};
