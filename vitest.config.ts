@@ -25,8 +25,7 @@ export default defineConfig(async () => {
         main: "./workers/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_D1_MIGRATIONS: d1Migrations, SESSION_SECRET: "test-secret-for-workerd-tests", ...OAUTH_TEST_CLIENTS },
-          hyperdrives: { HYPERDRIVE: pgUrl },
+          bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", ...OAUTH_TEST_CLIENTS },
         },
       }),
     ],
@@ -40,6 +39,8 @@ export default defineConfig(async () => {
       include: ["test/integration/**/*.test.ts"],
       setupFiles: ["./test/integration/setup.ts"],
       testTimeout: 20000,
+      // The gateway's structured request/warn logs are noise here; errors still print.
+      onConsoleLog: (log: string) => !/^\{"level":"(info|warn)"/.test(log.trim()),
     },
   };
 });

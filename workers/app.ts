@@ -49,7 +49,7 @@ export function createApp() {
       const message = err.message.includes("JSON") ? "The request body is not valid JSON." : err.message || "Bad request.";
       return problemResponse(new AppError("bad_request", message, [{ path: "body", message }]), requestId);
     }
-    const fields = { error: String(err), stack: (err as Error).stack };
+    const fields = { error: String(err), cause: String((err as Error).cause ?? ""), stack: (err as Error).stack };
     if (c.var.deps) c.var.deps.log.error("unhandled error", fields);
     else console.error(JSON.stringify({ level: "error", msg: "unhandled error", requestId, ...fields }));
     return problemResponse(new AppError("internal", "Something went wrong on our side. The request id helps us find it."), requestId);

@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { serializeProtocolGroups } from "./pglite-serial-queue";
 
 export interface RunningPostgres {
   url: string;
@@ -19,7 +20,8 @@ export async function startPostgres(opts: { dataDir?: string; port: number }): P
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const db = await PGlite.create(opts.dataDir);
-  const server = new PGLiteSocketServer({ db, port: opts.port, host: "127.0.0.1", maxConnections: 32 });
+  const server = new PGLiteSocketServer({ db, port: opts.port, host: "127.0.0.1", maxConnections: 100 });
+  serializeProtocolGroups(server);
   await server.start();
   // Hyperdrive's local proxy insists on a password; PGlite accepts any.
   return {

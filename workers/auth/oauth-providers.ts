@@ -91,3 +91,13 @@ export function identityFromTokens(tokens: OAuth2Tokens): IdentityProfile {
     name: typeof claims.name === "string" ? claims.name : null,
   };
 }
+
+export function configuredProviders(config: Config) {
+  const google = Boolean(config.google.clientId && config.google.clientSecret);
+  return {
+    google,
+    linkedin: Boolean(config.linkedin.clientId && config.linkedin.clientSecret),
+    youtube: google,
+    tiktok: Boolean(config.tiktok.clientKey && config.tiktok.clientSecret),
+  };
+}

@@ -5,8 +5,8 @@ import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/open
 import { requireUser } from "../lib/tenancy";
 import { linkOAuthAccount } from "./link-oauth-account";
 import { beginOAuth, finishOAuth, OAUTH_COOKIE, OAUTH_COOKIE_MAX_AGE, safeNext } from "./oauth-flow";
-import { identityFromTokens, SIGN_IN_PROVIDERS } from "./oauth-providers";
-import { OtpStartBody, OtpStartResult, OtpVerifyBody, SignInResult } from "./schemas";
+import { configuredProviders, identityFromTokens, SIGN_IN_PROVIDERS } from "./oauth-providers";
+import { OtpStartBody, OtpStartResult, OtpVerifyBody, ProvidersResult, SignInResult } from "./schemas";
 import { createSession, revokeSession, SESSION_COOKIE, sessionCookieOptions } from "./sessions";
 import { startOtp } from "./start-otp";
 import { verifyOtp } from "./verify-otp";
@@ -58,6 +58,17 @@ authRoutes.openapi(
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
     return c.body(null, 204);
   },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/providers",
+    tags: ["auth"],
+    summary: "Which OAuth providers this server has credentials for",
+    responses: { 200: jsonContent(ProvidersResult, "Provider availability") },
+  }),
+  (c) => c.json(configuredProviders(c.var.deps.config), 200),
 );
 
 const ProviderParam = z.object({ provider: z.enum(SIGN_IN_PROVIDERS) });

@@ -19,3 +19,5 @@ export const UserSchema = z.object({
 
 export const OtpStartResult = z.object({ sent: z.literal(true), expiresInSeconds: z.number().int() });
 export const SignInResult = z.object({ user: UserSchema });
+
+export const ProvidersResult = z.object({ google: z.boolean(), linkedin: z.boolean(), youtube: z.boolean(), tiktok: z.boolean() });

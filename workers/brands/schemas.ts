@@ -18,7 +18,11 @@ export const INDUSTRIES = [
 ] as const;
 
 const Website = z
-  .url({ protocol: /^https?$/, error: "Enter the full address, e.g. https://example.com" })
+  .url({
+    protocol: /^https?$/,
+    hostname: /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+    error: "Enter the full address, e.g. https://example.com",
+  })
   .max(200);
 
 /** Step 2 of brand signup: the company. */

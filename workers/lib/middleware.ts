@@ -11,13 +11,20 @@ import { AppError } from "./errors";
 import { newId } from "./ids";
 import { jsonLogger } from "./logger";
 
+/** Hyperdrive in production; a direct connection string in local dev and tests (ADR 003). */
+function postgresUrl(env: Env): string {
+  const url = env.HYPERDRIVE?.connectionString || env.DATABASE_URL;
+  if (!url) throw new AppError("internal", "No Postgres configured: bind HYPERDRIVE or set DATABASE_URL.");
+  return url;
+}
+
 /** Request id, per-request deps (stores, ports, clock), access log, and Postgres cleanup. */
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   const incoming = c.req.header("x-request-id");
   const requestId = incoming && /^[\w.-]{8,80}$/.test(incoming) ? incoming : newId("request");
   const config = readConfig(c.env);
   const db = d1Client(c.env.DB);
-  const pg = lazyPg(c.env.HYPERDRIVE.connectionString);
+  const pg = lazyPg(postgresUrl(c.env));
   const log = jsonLogger({ requestId });
   const now = () => Date.now();
   const emailer: Emailer =

@@ -1,0 +1,61 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Me } from "../lib/me.server";
+import { Button } from "./ui/button";
+import { LogoMark } from "./ui/icons";
+
+const NAV = {
+  brand: [
+    { to: "/brand", label: "Overview", end: true },
+    { to: "/brand/settings", label: "Settings", end: false },
+  ],
+  creator: [
+    { to: "/studio", label: "Overview", end: true },
+    { to: "/studio/profile", label: "Profile", end: false },
+  ],
+} as const;
+
+/** App frame: logo, persona navigation (one level), who is signed in. */
+export function Shell({ me, children }: { me: Me | null; children: ReactNode }) {
+  const { pathname } = useLocation();
+  const inOnboarding = pathname.endsWith("/signup") || pathname.endsWith("/onboarding");
+  const persona = pathname.startsWith("/studio") ? "creator" : pathname.startsWith("/brand") ? "brand" : null;
+  const nav = persona && me && !inOnboarding ? NAV[persona] : [];
+  return (
+    <>
+      <a href="#main" className="skip-link">Skip to content</a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link to="/" className="logo" aria-label="Tandem home">
+            <LogoMark />
+            <span>Tandem</span>
+          </Link>
+          {persona && <span className="persona-tag">{persona === "brand" ? "Brand console" : "Creator studio"}</span>}
+          {nav.length > 0 && (
+            <nav className="nav" aria-label={persona === "brand" ? "Brand console" : "Creator studio"}>
+              {nav.map((item) => (
+                <NavLink key={item.to} to={item.to} end={item.end}>
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+          )}
+          <div className={nav.length ? "account" : "account account-end"}>
+            {me ? (
+              <Form method="post" action="/signout">
+                <Button variant="ghost" size="small" type="submit" title={me.user.email}>
+                  Sign out
+                </Button>
+              </Form>
+            ) : (
+              pathname !== "/signin" && <Button variant="secondary" size="small" to="/signin">Sign in</Button>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main">
+        {children}
+      </main>
+    </>
+  );
+}

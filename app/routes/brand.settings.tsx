@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CreateBrandBody } from "../../workers/brands/schemas";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { Input, Select, zodValidator } from "../components/ui/field";
+import { api, fieldErrors } from "../lib/api.server";
+import { requireBrand, type ApiKey } from "../lib/brand.server";
+import { countryOptions, industryOptions, sizeOptions } from "../lib/options";
+
+export const meta: MetaFunction = () => [{ title: "Settings · Brand console · Tandem" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { brand } = await requireBrand(context, request);
+  const canManage = brand.role !== "member";
+  const keys = canManage ? await api<{ items: ApiKey[] }>(context, request, `/api/v1/brands/${brand.id}/api-keys`) : null;
+  return { brand, canManage, keys: keys?.ok ? keys.data.items : [] };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { brand } = await requireBrand(context, request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "profile") {
+    const body = Object.fromEntries(["name", "website", "industry", "companySize", "country"].map((k) => [k, String(form.get(k) ?? "").trim()]));
+    const res = await api(context, request, `/api/v1/brands/${brand.id}`, { method: "PATCH", body });
+    return res.ok ? { intent, saved: true } : { intent, errors: fieldErrors(res.problem), message: res.problem.detail };
+  }
+  if (intent === "create-key") {
+    const res = await api<{ secret: string; name: string }>(context, request, `/api/v1/brands/${brand.id}/api-keys`, { method: "POST", body: { name: String(form.get("name") ?? "") } });
+    return res.ok ? { intent, secret: res.data.secret, name: res.data.name } : { intent, errors: fieldErrors(res.problem), message: res.problem.detail };
+  }
+  if (intent === "revoke-key") {
+    const res = await api(context, request, `/api/v1/brands/${brand.id}/api-keys/${encodeURIComponent(String(form.get("keyId")))}`, { method: "DELETE" });
+    return res.ok ? { intent, revoked: true } : { intent, message: res.problem.detail };
+  }
+  return { intent, message: "Unknown action" };
+}
+
+const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "never");
+
+export default function BrandSettings() {
+  const { brand, canManage, keys } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { intent?: string; saved?: boolean; secret?: string; name?: string; errors?: Record<string, string>; message?: string } | undefined;
+  const busy = useNavigation().state !== "idle";
+  const shape = CreateBrandBody.shape;
+  const profileErrors = result?.intent === "profile" ? result.errors : undefined;
+  return (
+    <>
+      <div className="page-head">
+        <h1>Settings</h1>
+        <p>Your company profile and the keys your store and tools use to reach Tandem.</p>
+      </div>
+      <div className="stack" style={{ gap: "var(--space-5)" }}>
+        <Card>
+          <h2>Company profile</h2>
+          {!canManage && <p className="muted">Only owners and admins can edit the profile.</p>}
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="profile" />
+            {result?.intent === "profile" && result.saved && <div className="alert alert-success" role="status">Saved.</div>}
+            {result?.intent === "profile" && result.message && !profileErrors && <div className="alert alert-error" role="alert">{result.message}</div>}
+            <fieldset disabled={!canManage} className="stack">
+              <Input label="Company name" name="name" defaultValue={brand.name} error={profileErrors?.name} validate={zodValidator(shape.name)} />
+              <Input label="Website" name="website" type="url" defaultValue={brand.website} error={profileErrors?.website} validate={zodValidator(shape.website)} />
+              <Select label="Industry" name="industry" options={industryOptions} defaultValue={brand.industry} error={profileErrors?.industry} />
+              <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 12rem), 1fr))" }}>
+                <Select label="Company size" name="companySize" options={sizeOptions} defaultValue={brand.companySize} error={profileErrors?.companySize} />
+                <Select label="Country" name="country" options={countryOptions} defaultValue={brand.country} error={profileErrors?.country} />
+              </div>
+              <div><Button type="submit" disabled={busy}>Save profile</Button></div>
+            </fieldset>
+          </Form>
+        </Card>
+        {canManage && (
+          <Card id="api-keys">
+            <h2>API keys</h2>
+            <p className="muted small">A key acts for {brand.name} only. Send it as <code>Authorization: Bearer …</code>. We store only a hash, so copy it when it is shown.</p>
+            {result?.intent === "create-key" && result.secret && (
+              <div className="alert alert-success stack" role="status" style={{ gap: "var(--space-2)" }}>
+                <strong>Key “{result.name}” created. Copy it now: it will not be shown again.</strong>
+                <code className="secret" data-testid="new-api-key">{result.secret}</code>
+              </div>
+            )}
+            {result?.intent === "revoke-key" && result.message && <div className="alert alert-error" role="alert">{result.message}</div>}
+            <Form method="post" className="row" style={{ alignItems: "flex-end", margin: "var(--space-4) 0" }} noValidate>
+              <input type="hidden" name="intent" value="create-key" />
+              <div style={{ flex: "1 1 14rem" }}>
+                <Input label="New key name" name="name" placeholder="e.g. Shopify store" error={result?.intent === "create-key" ? result.errors?.name : undefined} />
+              </div>
+              <Button type="submit" disabled={busy}>Create key</Button>
+            </Form>
+            {keys.length === 0 ? (
+              <div className="empty"><strong>No keys yet</strong>Create one to connect your store, a spreadsheet or your own scripts.</div>
+            ) : (
+              <ul className="list">
+                {keys.map((k) => (
+                  <li key={k.id}>
+                    <div>
+                      <strong>{k.name}</strong> <code className="small muted">{k.prefix}…</code>
+                      <div className="muted small">Created {fmt(k.createdAt)} · last used {fmt(k.lastUsedAt)}</div>
+                    </div>
+                    {k.revokedAt ? (
+                      <span className="badge badge-neutral">Revoked {fmt(k.revokedAt)}</span>
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke-key" />
+                        <input type="hidden" name="keyId" value={k.id} />
+                        <Button variant="secondary" size="small" type="submit">Revoke</Button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+
+export interface StackOptions {
+  pgUrl: string;
+  persistDir: string;
+  logDir: string;
+  gatewayPort: number;
+  appPort: number;
+}
+
+function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; log?: string }): ChildProcess {
+  const out = opts.log ? fs.openSync(opts.log, "a") : "inherit";
+  return spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...opts.env },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+}
+
+export function runToEnd(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; log?: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = run(cmd, args, opts);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}${opts.log ? ` (see ${opts.log})` : ""}`))));
+  });
+}
+
+export async function waitForHttp(url: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `${res.status}`;
+    } catch (e) {
+      last = String(e);
+    }
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  throw new Error(`${url} did not become healthy in ${timeoutMs} ms (last: ${last})`);
+}
+
+/** Applies D1 migrations to the local persisted database both processes share. */
+export async function migrateD1(opts: StackOptions) {
+  await runToEnd("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", opts.persistDir], {
+    cwd: root,
+    env: { CI: "true" },
+    log: path.join(opts.logDir, "d1-migrations.log"),
+  });
+}
+
+export async function buildApp(logDir: string) {
+  await runToEnd("npm", ["run", "build", "--workspace", "app"], { cwd: root, log: path.join(logDir, "app-build.log") });
+}
+
+/**
+ * Starts the gateway (`wrangler dev`) and the web app (`wrangler pages dev`) as two processes
+ * that find each other through wrangler's dev registry and share one persisted D1.
+ */
+export async function startStack(opts: StackOptions) {
+  fs.mkdirSync(opts.logDir, { recursive: true });
+  const appOrigin = `http://localhost:${opts.appPort}`;
+  const gateway = run(
+    "npx",
+    ["wrangler", "dev", "--port", String(opts.gatewayPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.gatewayPort + 1000), "--persist-to", opts.persistDir, "--var", `APP_ORIGIN:${appOrigin}`, "--var", `DATABASE_URL:${opts.pgUrl}`, "--show-interactive-dev-session=false"],
+    { cwd: root, log: path.join(opts.logDir, "gateway.log") },
+  );
+  const children = [gateway];
+  const stop = async () => {
+    for (const c of children) {
+      if (c.pid && c.exitCode === null) {
+        try {
+          process.kill(-c.pid, "SIGTERM");
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    for (const c of children) {
+      if (c.pid && c.exitCode === null) {
+        try {
+          process.kill(-c.pid, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+  };
+  try {
+    await waitForHttp(`http://127.0.0.1:${opts.gatewayPort}/healthz`);
+    const app = run(
+      "npx",
+      ["wrangler", "pages", "dev", "--port", String(opts.appPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.appPort + 1000), "--persist-to", path.relative(path.join(root, "app"), opts.persistDir), "--show-interactive-dev-session=false"],
+      { cwd: path.join(root, "app"), log: path.join(opts.logDir, "app.log") },
+    );
+    children.push(app);
+    await waitForHttp(`http://127.0.0.1:${opts.appPort}/healthz`);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { gatewayUrl: `http://localhost:${opts.gatewayPort}`, appUrl: appOrigin, stop };
+}

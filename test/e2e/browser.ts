@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const APP = process.env.E2E_APP_URL ?? "http://localhost:8788";
+export const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
+
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/**
+ * Debian's Chromium with the flags this machine needs. Playwright gives every launch a fresh,
+ * empty profile directory of its own (it refuses an explicit --user-data-dir for that reason).
+ */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function shot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+/** Reads the newest sign-in code for `email` from the development outbox. */
+export async function codeFor(email: string): Promise<string> {
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(`${APP}/dev/outbox`, { headers: { accept: "application/json" } });
+    const mail = (await res.json()) as { to: string; subject: string }[];
+    const code = mail.find((m) => m.to === email)?.subject.match(/\d{6}/)?.[0];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no code for ${email}`);
+}
+
+export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.test`;
+
+/** Signs in through the email-code form that every entry point embeds. */
+export async function signInWithCode(page: Page, email: string, shotPrefix?: string) {
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: /Create account|Continue/ }).click();
+  await page.getByLabel("Sign-in code").waitFor();
+  if (shotPrefix) await shot(page, `${shotPrefix}-code`);
+  await page.getByLabel("Sign-in code").fill(await codeFor(email));
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Runs a browser flow; on failure saves what the page looked like, then rethrows. */
+export async function flow(page: Page, name: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (e) {
+    fs.mkdirSync(path.join(import.meta.dirname, ".out"), { recursive: true });
+    await page.screenshot({ path: path.join(import.meta.dirname, ".out", `FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Waits until the page's main heading reads exactly `text` (client navigation renders a tick later). */
+export async function expectHeading(page: Page, text: string) {
+  await page.locator("h1", { hasText: text }).first().waitFor({ timeout: 10_000 });
+  const actual = (await page.locator("h1").first().textContent())?.trim();
+  if (actual !== text) throw new Error(`expected heading "${text}", got "${actual}"`);
+}
