@@ -42,8 +42,7 @@ if (await running(APP_URL)) {
   await migratePostgres(pgUrl, path.join(root, "migrations/pg"));
   await migrateD1(opts);
   await buildApp(logDir);
-  const stack = await startStack(opts);
-  await seed(stack.gatewayUrl, stack.appUrl, path.join(data, "demo.json"));
+  const stack = await startStack(opts, (gatewayUrl, appUrl) => seed(gatewayUrl, appUrl, path.join(data, "demo.json")).then(() => undefined));
   cleanup = async () => {
     await stack.stop();
     if (scratch) await dropDatabase(external!, scratch).catch(() => undefined);

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildApp, migrateD1, root, startStack } from "./lib/dev-stack";
 import { migratePostgres, startPostgres } from "./lib/postgres";
-import { seed } from "./seed";
+import { seed, type Demo } from "./seed";
 
 const data = path.join(root, ".data");
 const logDir = path.join(data, "logs");
@@ -37,10 +37,12 @@ try {
   await migrateD1({ pgUrl: pg.url, persistDir: path.join(data, "wrangler"), logDir, gatewayPort: 8787, appPort: 8788 });
   step("Building the web app");
   await buildApp(logDir);
-  step("Starting the gateway (8787) and the web app (8788)");
-  stack = await startStack({ pgUrl: pg.url, persistDir: path.join(data, "wrangler"), logDir, gatewayPort: 8787, appPort: 8788 });
-  step("Seeding demo data");
-  const demo = await seed(stack.gatewayUrl, stack.appUrl, path.join(data, "demo.json"));
+  step("Starting the gateway (8787), seeding demo data, starting the web app (8788)");
+  let demo: Demo | undefined;
+  stack = await startStack({ pgUrl: pg.url, persistDir: path.join(data, "wrangler"), logDir, gatewayPort: 8787, appPort: 8788 }, async (gatewayUrl, appUrl) => {
+    demo = await seed(gatewayUrl, appUrl, path.join(data, "demo.json"));
+  });
+  if (!demo) throw new Error("seeding did not run");
   console.log(`
 \x1b[1mTandem is running.\x1b[0m
 
@@ -49,7 +51,7 @@ try {
   Mail outbox   ${stack.appUrl}/dev/outbox  (sign-in codes land here)
 
   Demo sign-ins (enter the email, then read the code from the outbox):
-    Brand     ${demo.brandEmail}   (${"Lumen Skincare"})
+    Brand     ${demo.brandEmail}   (Lumen Skincare)
     Rival     ${demo.rivalBrandEmail}
     Creator   ${demo.creatorEmail}   (@${demo.creatorHandle})
 

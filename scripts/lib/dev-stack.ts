@@ -62,7 +62,7 @@ export async function buildApp(logDir: string) {
  * Starts the gateway (`wrangler dev`) and the web app (`wrangler pages dev`) as two processes
  * that find each other through wrangler's dev registry and share one persisted D1.
  */
-export async function startStack(opts: StackOptions) {
+export async function startStack(opts: StackOptions, beforeApp?: (gatewayUrl: string, appUrl: string) => Promise<void>) {
   fs.mkdirSync(opts.logDir, { recursive: true });
   const appOrigin = `http://localhost:${opts.appPort}`;
   const gateway = run(
@@ -94,6 +94,8 @@ export async function startStack(opts: StackOptions) {
   };
   try {
     await waitForHttp(`http://127.0.0.1:${opts.gatewayPort}/healthz`);
+    // Seeding goes through the gateway before the app opens, so a healthy app means demo data exists.
+    await beforeApp?.(`http://localhost:${opts.gatewayPort}`, appOrigin);
     const app = run(
       "npx",
       ["wrangler", "pages", "dev", "--port", String(opts.appPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.appPort + 1000), "--persist-to", path.relative(path.join(root, "app"), opts.persistDir), "--show-interactive-dev-session=false"],
