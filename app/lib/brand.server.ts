@@ -24,6 +24,15 @@ export interface ApiKey {
   revokedAt: string | null;
 }
 
+export interface Member {
+  id: string;
+  userId: string;
+  email: string;
+  role: "owner" | "admin" | "member";
+  joined: boolean;
+  createdAt: string;
+}
+
 /** The signed-in person's brand, or a redirect into signup when they have none yet. */
 export async function requireBrand(context: AppLoadContext, request: Request): Promise<{ me: Me; brand: Brand }> {
   const me = await requireMe(context, request);

@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CreateBrandBody } from "../../workers/brands/schemas";
+import { AddMemberBody, CreateBrandBody } from "../../workers/brands/schemas";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Input, Select, zodValidator } from "../components/ui/field";
 import { api, fieldErrors } from "../lib/api.server";
-import { requireBrand, type ApiKey } from "../lib/brand.server";
+import { requireBrand, type ApiKey, type Member } from "../lib/brand.server";
 import { countryOptions, industryOptions, sizeOptions } from "../lib/options";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Brand console · Tandem" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { brand } = await requireBrand(context, request);
+  const { me, brand } = await requireBrand(context, request);
   const canManage = brand.role !== "member";
-  const keys = canManage ? await api<{ items: ApiKey[] }>(context, request, `/api/v1/brands/${brand.id}/api-keys`) : null;
-  return { brand, canManage, keys: keys?.ok ? keys.data.items : [] };
+  const [keys, team] = await Promise.all([
+    canManage ? api<{ items: ApiKey[] }>(context, request, `/api/v1/brands/${brand.id}/api-keys`) : null,
+    api<{ items: Member[] }>(context, request, `/api/v1/brands/${brand.id}/members`),
+  ]);
+  return { brand, canManage, me: me.user.id, keys: keys?.ok ? keys.data.items : [], team: team.ok ? team.data.items : [] };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,6 +33,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const res = await api<{ secret: string; name: string }>(context, request, `/api/v1/brands/${brand.id}/api-keys`, { method: "POST", body: { name: String(form.get("name") ?? "") } });
     return res.ok ? { intent, secret: res.data.secret, name: res.data.name } : { intent, errors: fieldErrors(res.problem), message: res.problem.detail };
   }
+  if (intent === "add-member") {
+    const res = await api(context, request, `/api/v1/brands/${brand.id}/members`, { method: "POST", body: { email: String(form.get("email") ?? "").trim(), role: String(form.get("role") ?? "") } });
+    return res.ok ? { intent, added: String(form.get("email")) } : { intent, errors: fieldErrors(res.problem), message: res.problem.detail };
+  }
+  if (intent === "remove-member") {
+    const res = await api(context, request, `/api/v1/brands/${brand.id}/members/${encodeURIComponent(String(form.get("memberId")))}`, { method: "DELETE" });
+    return res.ok ? { intent, removed: true } : { intent, message: res.problem.detail };
+  }
   if (intent === "revoke-key") {
     const res = await api(context, request, `/api/v1/brands/${brand.id}/api-keys/${encodeURIComponent(String(form.get("keyId")))}`, { method: "DELETE" });
     return res.ok ? { intent, revoked: true } : { intent, message: res.problem.detail };
@@ -37,11 +48,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { intent, message: "Unknown action" };
 }
 
+const roleOptions = (mine: string) =>
+  [
+    { value: "member", label: "Member" },
+    { value: "admin", label: "Admin" },
+    ...(mine === "owner" ? [{ value: "owner", label: "Owner" }] : []),
+  ];
+
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "never");
 
 export default function BrandSettings() {
-  const { brand, canManage, keys } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { intent?: string; saved?: boolean; secret?: string; name?: string; errors?: Record<string, string>; message?: string } | undefined;
+  const { brand, canManage, keys, team, me } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { intent?: string; saved?: boolean; secret?: string; name?: string; added?: string; errors?: Record<string, string>; message?: string } | undefined;
   const busy = useNavigation().state !== "idle";
   const shape = CreateBrandBody.shape;
   const profileErrors = result?.intent === "profile" ? result.errors : undefined;
@@ -49,7 +67,7 @@ export default function BrandSettings() {
     <>
       <div className="page-head">
         <h1>Settings</h1>
-        <p>Your company profile and the keys your store and tools use to reach Tandem.</p>
+        <p>Your company profile, your team, and the keys your store and tools use to reach Tandem.</p>
       </div>
       <div className="stack" style={{ gap: "var(--space-5)" }}>
         <Card>
@@ -71,6 +89,44 @@ export default function BrandSettings() {
             </fieldset>
           </Form>
         </Card>
+        <Card id="team">
+          <h2>Team</h2>
+          <p className="muted small">Owners and admins edit the brand and its keys; members can look but not change. Only owners make owners, and a brand always keeps one.</p>
+          {result?.intent === "add-member" && result.added && <div className="alert alert-success" role="status">Added {result.added}. We emailed them how to sign in.</div>}
+          {(result?.intent === "add-member" || result?.intent === "remove-member") && result.message && !result.errors && <div className="alert alert-error" role="alert">{result.message}</div>}
+          <ul className="list">
+            {team.map((m) => (
+              <li key={m.id}>
+                <div>
+                  <strong>{m.email}</strong> {m.userId === me && <span className="muted small">(you)</span>}
+                  <div className="muted small">{m.joined ? "Signed in" : "Invited, has not signed in yet"}</div>
+                </div>
+                <div className="row">
+                  <span className="badge badge-neutral">{m.role}</span>
+                  {canManage && m.userId !== me && (brand.role === "owner" || m.role !== "owner") && (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-member" />
+                      <input type="hidden" name="memberId" value={m.id} />
+                      <Button variant="ghost" size="small" type="submit" aria-label={`Remove ${m.email}`}>Remove</Button>
+                    </Form>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {canManage && (
+            <Form key={result?.added ?? "add"} method="post" className="row" style={{ alignItems: "flex-end", marginTop: "var(--space-4)" }} noValidate>
+              <input type="hidden" name="intent" value="add-member" />
+              <div style={{ flex: "2 1 14rem" }}>
+                <Input label="Teammate's email" name="email" type="email" error={result?.intent === "add-member" ? result.errors?.email : undefined} validate={zodValidator(AddMemberBody.shape.email)} />
+              </div>
+              <div style={{ flex: "1 1 8rem" }}>
+                <Select label="Role" name="role" options={roleOptions(brand.role)} defaultValue="member" />
+              </div>
+              <Button type="submit" disabled={busy}>Add to team</Button>
+            </Form>
+          )}
+        </Card>
         {canManage && (
           <Card id="api-keys">
             <h2>API keys</h2>
@@ -82,7 +138,7 @@ export default function BrandSettings() {
               </div>
             )}
             {result?.intent === "revoke-key" && result.message && <div className="alert alert-error" role="alert">{result.message}</div>}
-            <Form method="post" className="row" style={{ alignItems: "flex-end", margin: "var(--space-4) 0" }} noValidate>
+            <Form key={result?.secret ?? "create"} method="post" className="row" style={{ alignItems: "flex-end", margin: "var(--space-4) 0" }} noValidate>
               <input type="hidden" name="intent" value="create-key" />
               <div style={{ flex: "1 1 14rem" }}>
                 <Input label="New key name" name="name" placeholder="e.g. Shopify store" error={result?.intent === "create-key" ? result.errors?.name : undefined} />

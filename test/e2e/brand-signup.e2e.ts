@@ -63,6 +63,13 @@ describe.each(Object.entries(VIEWPORTS))("brand signup on %s", (name, viewport) 
       await page.getByRole("button", { name: "Create key" }).click();
       const secret = await page.getByTestId("new-api-key").textContent();
       expect(secret).toMatch(/^tdm_/);
+      // Add a teammate: they are emailed and listed as invited.
+      const mate = uniqueEmail(`mate-${name}`);
+      await page.getByLabel("Teammate's email").fill(mate);
+      await page.getByLabel("Role").selectOption("admin");
+      await page.getByRole("button", { name: "Add to team" }).click();
+      await page.getByText(`Added ${mate}`).waitFor();
+      expect(await page.locator("#team li", { hasText: mate }).textContent()).toContain("Invited, has not signed in yet");
       await shot(page, `brand-settings-${name}`);
       await page.reload();
       expect(await page.content()).not.toContain(secret!);

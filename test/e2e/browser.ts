@@ -32,6 +32,8 @@ export async function launch(): Promise<Browser> {
 
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // A sticky header would be painted mid-page in a full-page capture taken while scrolled.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 

@@ -4,7 +4,8 @@ import { brandTenant, requireUser } from "../lib/tenancy";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
 import { createBrand } from "./create-brand";
 import { getBrand } from "./get-brand";
-import { ApiKeySchema, BrandSchema, CreateApiKeyBody, CreateBrandBody, CreatedApiKeySchema, UpdateBrandBody } from "./schemas";
+import { addMember, listMembers, removeMember, updateMemberRole } from "./members";
+import { AddMemberBody, ApiKeySchema, BrandSchema, CreateApiKeyBody, CreateBrandBody, CreatedApiKeySchema, MemberSchema, UpdateBrandBody, UpdateMemberBody } from "./schemas";
 import { updateBrand } from "./update-brand";
 
 export const brandRoutes = createRouter();
@@ -100,6 +101,71 @@ brandRoutes.openapi(
     const { brandId, keyId } = c.req.valid("param");
     const tenant = await brandTenant(c.var.deps, c.var.actor, brandId, { roles: ["owner", "admin"], sessionOnly: true });
     await revokeApiKey(c.var.deps, tenant, keyId);
+    return c.body(null, 204);
+  },
+);
+
+const MemberParam = BrandParam.extend({ memberId: z.string().min(1).max(64) });
+
+brandRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{brandId}/members",
+    tags: ["brands"],
+    summary: "The brand's team and their roles",
+    request: { params: BrandParam },
+    responses: { 200: jsonContent(z.object({ items: z.array(MemberSchema) }), "Members"), ...errorResponses },
+  }),
+  async (c) => {
+    const tenant = await brandTenant(c.var.deps, c.var.actor, c.req.valid("param").brandId, { sessionOnly: true });
+    return c.json({ items: await listMembers(c.var.deps, tenant) }, 200);
+  },
+);
+
+brandRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{brandId}/members",
+    tags: ["brands"],
+    summary: "Add someone to the team by email (owners and admins; only owners add owners)",
+    request: { params: BrandParam, body: jsonBody(AddMemberBody) },
+    responses: { 201: jsonContent(MemberSchema, "Added"), ...errorResponses, 409: errorResponses[400] },
+  }),
+  async (c) => {
+    const tenant = await brandTenant(c.var.deps, c.var.actor, c.req.valid("param").brandId, { roles: ["owner", "admin"], sessionOnly: true });
+    return c.json(await addMember(c.var.deps, tenant, c.req.valid("json")), 201);
+  },
+);
+
+brandRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/{brandId}/members/{memberId}",
+    tags: ["brands"],
+    summary: "Change a member's role (a brand always keeps one owner)",
+    request: { params: MemberParam, body: jsonBody(UpdateMemberBody) },
+    responses: { 200: jsonContent(MemberSchema, "Updated"), ...errorResponses, 409: errorResponses[400] },
+  }),
+  async (c) => {
+    const { brandId, memberId } = c.req.valid("param");
+    const tenant = await brandTenant(c.var.deps, c.var.actor, brandId, { roles: ["owner", "admin"], sessionOnly: true });
+    return c.json(await updateMemberRole(c.var.deps, tenant, memberId, c.req.valid("json").role), 200);
+  },
+);
+
+brandRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/{brandId}/members/{memberId}",
+    tags: ["brands"],
+    summary: "Remove someone from the team",
+    request: { params: MemberParam },
+    responses: { 204: { description: "Removed" }, ...errorResponses, 409: errorResponses[400] },
+  }),
+  async (c) => {
+    const { brandId, memberId } = c.req.valid("param");
+    const tenant = await brandTenant(c.var.deps, c.var.actor, brandId, { roles: ["owner", "admin"], sessionOnly: true });
+    await removeMember(c.var.deps, tenant, memberId);
     return c.body(null, 204);
   },
 );

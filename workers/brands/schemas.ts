@@ -64,3 +64,21 @@ export const ApiKeySchema = z.object({
   revokedAt: z.string().nullable(),
 });
 export const CreatedApiKeySchema = ApiKeySchema.extend({ secret: z.string() });
+
+export const BRAND_ROLES = ["owner", "admin", "member"] as const;
+
+export const AddMemberBody = z.strictObject({
+  email: z.email({ error: "Enter a valid email address" }).max(254),
+  role: z.enum(BRAND_ROLES, { error: "Pick a role" }),
+});
+
+export const UpdateMemberBody = z.strictObject({ role: z.enum(BRAND_ROLES, { error: "Pick a role" }) });
+
+export const MemberSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  role: z.enum(BRAND_ROLES),
+  joined: z.boolean(),
+  createdAt: z.string(),
+});
