@@ -1,4 +1,5 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useNavigation } from "@remix-run/react";
+import { useEffect, useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 interface FieldProps {
   label: string;
@@ -15,6 +16,14 @@ interface FieldProps {
 function useFieldState(serverError: string | undefined, validate?: (v: string) => string | undefined) {
   const [clientError, setClientError] = useState<string | undefined>();
   const [touched, setTouched] = useState(false);
+  const submitting = useNavigation().state === "submitting";
+  // Each submission starts fresh, so the server's answer to it is always shown.
+  useEffect(() => {
+    if (submitting) {
+      setTouched(false);
+      setClientError(undefined);
+    }
+  }, [submitting]);
   const error = clientError ?? (touched ? undefined : serverError);
   return {
     error,
@@ -27,7 +36,7 @@ function useFieldState(serverError: string | undefined, validate?: (v: string) =
 }
 
 /** The one input: label, hint, inline error, accessible wiring. */
-export function Input({ label, hint, error: serverError, validate, prefix, liveError, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function Input({ label, hint, error: serverError, validate, prefix, liveError, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   const fieldState = useFieldState(serverError, validate);
   const state = { ...fieldState, error: liveError ?? fieldState.error };
@@ -35,7 +44,7 @@ export function Input({ label, hint, error: serverError, validate, prefix, liveE
   const control = (
     <input
       id={id}
-      className={["input", input.className].filter(Boolean).join(" ")}
+      className={["input", className].filter(Boolean).join(" ")}
       aria-invalid={state.error ? true : undefined}
       aria-describedby={describedBy}
       {...input}
