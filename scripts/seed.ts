@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createApiKey, createBrand, createCreator, me, signIn, type Fetcher } from "../test/factories";
+import { createApiKey, createBrand, createCampaign, createCreator, me, mintLink, signIn, type Fetcher } from "../test/factories";
 
 /** Keys in `.data/demo.json`. Later features add keys; existing ones stay stable. */
 export interface Demo {
@@ -17,6 +17,8 @@ export interface Demo {
   creatorId: string;
   creatorHandle: string;
   creatorSessionCookie: string;
+  campaignId: string;
+  linkCode: string;
   [key: string]: unknown;
 }
 
@@ -70,6 +72,26 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
     }
   }
 
+  // A launched CPC campaign with a link for the demo creator.
+  let campaignId = prev.campaignId;
+  if (!campaignId || !(await f(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: brandSessionCookie } })).ok) {
+    campaignId = (
+      await createCampaign(f, brandSessionCookie, {
+        brandId,
+        name: "Spring Glow Serum",
+        pricingModel: "cpc",
+        rateMinor: 45,
+        currency: "GBP",
+        totalBudgetMinor: 500_000,
+        dailyBudgetMinor: 50_000,
+        targetCountries: ["GB", "IE"],
+        fallbackUrl: `${BRAND.website}/shop`,
+        utmCampaign: "spring-glow",
+      })
+    ).id;
+  }
+  const link = await mintLink(f, brandSessionCookie, { campaignId, creatorId: creator.id, destination: `${BRAND.website}/products/glow-serum` });
+
   const demo: Demo = {
     ...prev,
     appUrl,
@@ -86,6 +108,8 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
     creatorId: creator.id,
     creatorHandle: creator.handle,
     creatorSessionCookie,
+    campaignId,
+    linkCode: link.code,
   };
   fs.mkdirSync(path.dirname(demoPath), { recursive: true });
   fs.writeFileSync(demoPath, `${JSON.stringify(demo, null, 2)}\n`);

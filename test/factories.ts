@@ -78,3 +78,15 @@ export async function me(fetcher: Fetcher, cookie: string) {
   const res = await fetcher("/api/v1/me", { headers: { cookie } });
   return res.ok ? ((await res.json()) as { kind: "user"; user: { id: string; email: string }; brands: { id: string; role: string }[]; creator: { id: string; handle: string } | null }) : null;
 }
+
+export async function createCampaign(fetcher: Fetcher, cookie: string, body: Record<string, unknown>, launch = true) {
+  const res = await expectOk(await fetcher("/api/v1/campaigns", json(body, cookie)), "create campaign");
+  const campaign = (await res.json()) as { id: string };
+  if (launch) await expectOk(await fetcher(`/api/v1/campaigns/${campaign.id}/status`, json({ action: "launch" }, cookie)), "launch campaign");
+  return campaign;
+}
+
+export async function mintLink(fetcher: Fetcher, cookie: string, body: { campaignId: string; creatorId: string; destination: string; productId?: string }) {
+  const res = await expectOk(await fetcher("/api/v1/links", json(body, cookie)), "mint link");
+  return (await res.json()) as { code: string; url: string };
+}

@@ -1,7 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/routes";
+import { domainRoutes } from "./brands/domain-routes";
 import { brandRoutes } from "./brands/routes";
+import { campaignRoutes } from "./campaigns/routes";
+import { linkRoutes } from "./links/routes";
+import { redirect } from "./links/redirect";
 import { creatorRoutes } from "./creators/routes";
 import { devRoutes } from "./dev/routes";
 import { checkHealth } from "./health/check-health";
@@ -25,7 +29,13 @@ export function createApp() {
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/brands", brandRoutes);
+  app.route("/api/v1/brands", domainRoutes);
   app.route("/api/v1/creators", creatorRoutes);
+  app.route("/api/v1/campaigns", campaignRoutes);
+  app.route("/api/v1/links", linkRoutes);
+
+  // The hot path: no actor resolution, no Postgres, no body parsing.
+  app.on(["GET", "HEAD"], "/l/:code", redirect);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
@@ -39,6 +49,11 @@ export function createApp() {
     return next();
   });
   app.route("/dev", devRoutes);
+  // The runtime's floor for benchmarks: a bare redirect (development only).
+  app.get("/__bench/302", (c) => {
+    if (c.var.deps.config.environment === "production") throw new AppError("not_found", "No such route.");
+    return new Response(null, { status: 302, headers: { location: "https://example.com/", "cache-control": "private, no-store" } });
+  });
 
   app.notFound((c) => problemResponse(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), c.var.requestId));
 

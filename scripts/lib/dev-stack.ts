@@ -58,44 +58,58 @@ export async function buildApp(logDir: string) {
   await runToEnd("npm", ["run", "build", "--workspace", "app"], { cwd: root, log: path.join(logDir, "app-build.log") });
 }
 
+function stopper(children: ChildProcess[]) {
+  return async () => {
+    for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+      for (const c of children) {
+        if (c.pid && c.exitCode === null) {
+          try {
+            process.kill(-c.pid, signal);
+          } catch {
+            /* already gone */
+          }
+        }
+      }
+      if (signal === "SIGTERM") await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+}
+
+/** Starts the gateway alone (`wrangler dev`), as benchmarks need it. */
+export async function startGateway(opts: StackOptions) {
+  fs.mkdirSync(opts.logDir, { recursive: true });
+  const appOrigin = `http://localhost:${opts.appPort}`;
+  const gateway = run(
+    "npx",
+    [
+      "wrangler", "dev", "--port", String(opts.gatewayPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.gatewayPort + 1000),
+      "--persist-to", opts.persistDir, "--var", `APP_ORIGIN:${appOrigin}`, "--var", `DATABASE_URL:${opts.pgUrl}`,
+      "--var", `LINK_ORIGIN:http://localhost:${opts.gatewayPort}`, "--show-interactive-dev-session=false",
+    ],
+    { cwd: root, log: path.join(opts.logDir, "gateway.log") },
+  );
+  const stop = stopper([gateway]);
+  try {
+    await waitForHttp(`http://127.0.0.1:${opts.gatewayPort}/healthz`);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url: `http://localhost:${opts.gatewayPort}`, process: gateway, stop };
+}
+
 /**
  * Starts the gateway (`wrangler dev`) and the web app (`wrangler pages dev`) as two processes
  * that find each other through wrangler's dev registry and share one persisted D1.
  */
 export async function startStack(opts: StackOptions, beforeApp?: (gatewayUrl: string, appUrl: string) => Promise<void>) {
-  fs.mkdirSync(opts.logDir, { recursive: true });
   const appOrigin = `http://localhost:${opts.appPort}`;
-  const gateway = run(
-    "npx",
-    ["wrangler", "dev", "--port", String(opts.gatewayPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.gatewayPort + 1000), "--persist-to", opts.persistDir, "--var", `APP_ORIGIN:${appOrigin}`, "--var", `DATABASE_URL:${opts.pgUrl}`, "--show-interactive-dev-session=false"],
-    { cwd: root, log: path.join(opts.logDir, "gateway.log") },
-  );
-  const children = [gateway];
-  const stop = async () => {
-    for (const c of children) {
-      if (c.pid && c.exitCode === null) {
-        try {
-          process.kill(-c.pid, "SIGTERM");
-        } catch {
-          /* already gone */
-        }
-      }
-    }
-    await new Promise((r) => setTimeout(r, 500));
-    for (const c of children) {
-      if (c.pid && c.exitCode === null) {
-        try {
-          process.kill(-c.pid, "SIGKILL");
-        } catch {
-          /* already gone */
-        }
-      }
-    }
-  };
+  const gateway = await startGateway(opts);
+  const children = [gateway.process];
+  const stop = stopper(children);
   try {
-    await waitForHttp(`http://127.0.0.1:${opts.gatewayPort}/healthz`);
     // Seeding goes through the gateway before the app opens, so a healthy app means demo data exists.
-    await beforeApp?.(`http://localhost:${opts.gatewayPort}`, appOrigin);
+    await beforeApp?.(gateway.url, appOrigin);
     const app = run(
       "npx",
       ["wrangler", "pages", "dev", "--port", String(opts.appPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.appPort + 1000), "--persist-to", path.relative(path.join(root, "app"), opts.persistDir), "--show-interactive-dev-session=false"],
@@ -107,5 +121,5 @@ export async function startStack(opts: StackOptions, beforeApp?: (gatewayUrl: st
     await stop();
     throw e;
   }
-  return { gatewayUrl: `http://localhost:${opts.gatewayPort}`, appUrl: appOrigin, stop };
+  return { gatewayUrl: gateway.url, appUrl: appOrigin, stop };
 }

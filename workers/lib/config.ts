@@ -8,6 +8,8 @@ import { z } from "zod";
 const ConfigSchema = z.object({
   environment: z.enum(["development", "test", "production"]),
   appOrigin: z.url(),
+  /** Where short links live (/l/:code): the gateway's public origin. */
+  linkOrigin: z.url(),
   emailFrom: z.string().min(3),
   sessionSecret: z.string().min(16),
   google: z.object({ clientId: z.string(), clientSecret: z.string() }),
@@ -19,12 +21,25 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 const DEV_SECRET = "tandem-development-only-secret-not-for-production";
 
+const parsed = new WeakMap<Env, Config>();
+
+/** Parsed once per isolate per env object: the redirect hot path pays nothing for it. */
 export function readConfig(env: Env): Config {
+  let config = parsed.get(env);
+  if (!config) {
+    config = parseConfig(env);
+    parsed.set(env, config);
+  }
+  return config;
+}
+
+function parseConfig(env: Env): Config {
   const environment = (env.ENVIRONMENT ?? "development") as Config["environment"];
   const dev = environment !== "production";
   return ConfigSchema.parse({
     environment,
     appOrigin: env.APP_ORIGIN,
+    linkOrigin: env.LINK_ORIGIN,
     emailFrom: env.EMAIL_FROM,
     sessionSecret: env.SESSION_SECRET ?? (dev ? DEV_SECRET : undefined),
     google: { clientId: env.GOOGLE_CLIENT_ID ?? "", clientSecret: env.GOOGLE_CLIENT_SECRET ?? "" },

@@ -13,6 +13,11 @@ export const ID_PREFIX = {
   oauth: "oau",
   mail: "mail",
   request: "req",
+  campaign: "cmp",
+  link: "lnk",
+  domain: "dom",
+  click: "clk",
+  event: "evt",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

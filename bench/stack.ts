@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import path from "node:path";
+import { migrateD1, root, startGateway } from "../scripts/lib/dev-stack";
+import { freePort, migratePostgres, startPostgres } from "../scripts/lib/postgres";
+import { seed, type Demo } from "../scripts/seed";
+
+/**
+ * Benchmarks run against a throwaway gateway of their own (fresh D1, embedded Postgres unless
+ * DATABASE_URL is set) on a free port, so results never depend on what a developer has running.
+ */
+export async function withStack(fn: (s: { gatewayUrl: string; demo: Demo }) => Promise<void>) {
+  const data = path.join(root, ".data", "bench");
+  fs.rmSync(data, { recursive: true, force: true });
+  const logDir = path.join(data, "logs");
+  fs.mkdirSync(logDir, { recursive: true });
+  const pg = await startPostgres({ port: await freePort() });
+  const gatewayPort = await freePort();
+  const opts = { pgUrl: pg.url, persistDir: path.join(data, "wrangler"), logDir, gatewayPort, appPort: 8788 };
+  await migratePostgres(pg.url, path.join(root, "migrations/pg"));
+  await migrateD1(opts);
+  const gw = await startGateway(opts);
+  try {
+    const demo = await seed(gw.url, "http://localhost:8788", path.join(data, "demo.json"));
+    await fn({ gatewayUrl: gw.url, demo });
+  } finally {
+    await gw.stop();
+    await pg.stop();
+  }
+}

@@ -1,0 +1,26 @@
+import type { campaigns } from "../db/pg/schema";
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+
+export const campaignRecord = (c: CampaignRow) => ({
+  id: c.id,
+  brandId: c.brandId,
+  name: c.name,
+  pricingModel: c.pricingModel,
+  cppMode: c.cppMode,
+  rateMinor: c.rateMinor,
+  rateBps: c.rateBps,
+  minCallSeconds: c.minCallSeconds,
+  currency: c.currency,
+  totalBudgetMinor: c.totalBudgetMinor,
+  dailyBudgetMinor: c.dailyBudgetMinor,
+  attributionWindowDays: c.attributionWindowDays,
+  targetCountries: c.targetCountries,
+  startsAt: c.startsAt?.toISOString() ?? null,
+  endsAt: c.endsAt?.toISOString() ?? null,
+  status: c.status,
+  fallbackUrl: c.fallbackUrl,
+  utm: { source: c.utmSource, medium: c.utmMedium, campaign: c.utmCampaign },
+  version: c.version,
+  createdAt: c.createdAt.toISOString(),
+});

@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import { campaigns } from "../db/pg/schema";
+import { assertBrandDestination } from "../brands/domains";
+import type { Deps } from "../lib/context";
+import { newId } from "../lib/ids";
+import type { BrandTenant } from "../lib/tenancy";
+import { campaignRecord } from "./campaign-record";
+import type { CreateCampaignBody } from "./schemas";
+import { syncCampaignEdge } from "./sync-campaign-edge";
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "campaign";
+
+/** Creates a draft campaign; only the fields its pricing model uses are kept. */
+export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.infer<typeof CreateCampaignBody>) {
+  const fallbackUrl = await assertBrandDestination(deps, tenant.brandId, input.fallbackUrl, "body.fallbackUrl");
+  const cpp = input.pricingModel === "cpp";
+  const pg = await deps.pg();
+  const [row] = await pg
+    .insert(campaigns)
+    .values({
+      id: newId("campaign"),
+      brandId: tenant.brandId,
+      name: input.name,
+      pricingModel: input.pricingModel,
+      cppMode: cpp ? input.cppMode! : null,
+      rateMinor: cpp && input.cppMode === "percent" ? null : input.rateMinor!,
+      rateBps: cpp && input.cppMode === "percent" ? input.rateBps! : null,
+      minCallSeconds: input.pricingModel === "cpcall" ? input.minCallSeconds! : null,
+      currency: input.currency,
+      totalBudgetMinor: input.totalBudgetMinor,
+      dailyBudgetMinor: input.dailyBudgetMinor ?? null,
+      attributionWindowDays: input.attributionWindowDays,
+      targetCountries: input.targetCountries,
+      startsAt: input.startsAt ? new Date(input.startsAt) : null,
+      endsAt: input.endsAt ? new Date(input.endsAt) : null,
+      fallbackUrl,
+      utmSource: input.utmSource ?? "tandem",
+      utmMedium: input.utmMedium ?? "affiliate",
+      utmCampaign: input.utmCampaign ?? slug(input.name),
+    })
+    .returning();
+  await syncCampaignEdge(deps, row!);
+  return campaignRecord(row!);
+}

@@ -1,0 +1,91 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
+import { brandForNewCampaign, campaignTenant } from "./campaign-tenant";
+import { campaignRecord } from "./campaign-record";
+import { createCampaign } from "./create-campaign";
+import { CampaignActionBody, CampaignSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
+import { changeCampaignStatus, getCampaign, listCampaigns, updateCampaign } from "./update-campaign";
+
+export const campaignRoutes = createRouter();
+
+const CampaignParam = z.object({ campaignId: z.string().min(1).max(64) });
+const conflict = { 409: errorResponses[400] };
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["campaigns"],
+    summary: "Create a draft campaign (pricing model, rate, budget, window, targeting, schedule)",
+    request: { body: jsonBody(CreateCampaignBody) },
+    responses: { 201: jsonContent(CampaignSchema, "Created"), ...errorResponses },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const tenant = await brandForNewCampaign(c.var.deps, c.var.actor, body.brandId);
+    return c.json(await createCampaign(c.var.deps, tenant, body), 201);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["campaigns"],
+    summary: "The caller's brand's campaigns",
+    request: { query: z.object({ brandId: z.string().max(64).optional() }) },
+    responses: { 200: jsonContent(z.object({ items: z.array(CampaignSchema) }), "Campaigns"), ...errorResponses },
+  }),
+  async (c) => {
+    const tenant = await brandForNewCampaign(c.var.deps, c.var.actor, c.req.valid("query").brandId, undefined);
+    return c.json({ items: await listCampaigns(c.var.deps, tenant) }, 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{campaignId}",
+    tags: ["campaigns"],
+    summary: "One campaign",
+    request: { params: CampaignParam },
+    responses: { 200: jsonContent(CampaignSchema, "The campaign"), ...errorResponses },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId);
+    return c.json(campaignRecord(await getCampaign(c.var.deps, tenant, campaignId)), 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/{campaignId}",
+    tags: ["campaigns"],
+    summary: "Edit rate, budget, schedule, targeting or fallback (owners and admins)",
+    request: { params: CampaignParam, body: jsonBody(UpdateCampaignBody) },
+    responses: { 200: jsonContent(CampaignSchema, "Updated"), ...errorResponses, ...conflict },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId, ["owner", "admin"]);
+    return c.json(await updateCampaign(c.var.deps, tenant, campaignId, c.req.valid("json")), 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{campaignId}/status",
+    tags: ["campaigns"],
+    summary: "Launch, pause, resume or end",
+    request: { params: CampaignParam, body: jsonBody(CampaignActionBody) },
+    responses: { 200: jsonContent(CampaignSchema, "New status"), ...errorResponses, ...conflict },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId, ["owner", "admin"]);
+    return c.json(await changeCampaignStatus(c.var.deps, tenant, campaignId, c.req.valid("json").action), 200);
+  },
+);

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+const Currency = z.string().regex(/^[A-Z]{3}$/, { error: "A 3-letter ISO currency code, e.g. GBP" });
+const Minor = z.number().int({ error: "Whole minor units (cents, pence)" }).min(0).max(Number.MAX_SAFE_INTEGER);
+const HttpsUrl = z.url({ protocol: /^https$/, error: "An https:// address" }).max(2000);
+const UtmValue = z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, { error: "Letters, numbers, dots, dashes and underscores" });
+
+const CampaignFields = {
+  brandId: z.string().min(1).max(64).optional(),
+  name: z.string().trim().min(2).max(120),
+  pricingModel: z.enum(["cpc", "cpv", "cpp", "cpcall"]),
+  cppMode: z.enum(["percent", "flat"]).optional(),
+  rateMinor: Minor.optional(),
+  rateBps: z.number().int().min(1).max(10_000).optional(),
+  minCallSeconds: z.number().int().min(1).max(3600).optional(),
+  currency: Currency,
+  totalBudgetMinor: Minor.min(1),
+  dailyBudgetMinor: Minor.min(1).optional(),
+  attributionWindowDays: z.number().int().min(1).max(90).default(30),
+  targetCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(250).default([]),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  endsAt: z.iso.datetime({ offset: true }).optional(),
+  fallbackUrl: HttpsUrl,
+  utmSource: UtmValue.optional(),
+  utmMedium: UtmValue.optional(),
+  utmCampaign: UtmValue.optional(),
+};
+
+/** The rate that each pricing model needs, and only that one. */
+function checkPricing(c: { pricingModel?: string; cppMode?: string; rateMinor?: number; rateBps?: number; minCallSeconds?: number }, ctx: z.RefinementCtx) {
+  const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (c.pricingModel === "cpp") {
+    if (!c.cppMode) need("cppMode", "CPP needs cppMode: percent or flat");
+    if (c.cppMode === "percent" && c.rateBps == null) need("rateBps", "A percentage in basis points, e.g. 1000 = 10 %");
+    if (c.cppMode === "flat" && c.rateMinor == null) need("rateMinor", "A flat amount per purchase in minor units");
+  } else if (c.pricingModel) {
+    if (c.rateMinor == null) need("rateMinor", `A ${c.pricingModel.toUpperCase()} rate in minor units`);
+    if (c.pricingModel === "cpcall" && c.minCallSeconds == null) need("minCallSeconds", "Calls shorter than this are not billed");
+  }
+}
+
+export const CreateCampaignBody = z
+  .strictObject(CampaignFields)
+  .superRefine(checkPricing)
+  .refine((c) => !c.startsAt || !c.endsAt || c.startsAt < c.endsAt, { path: ["endsAt"], error: "Must be after startsAt" })
+  .refine((c) => !c.dailyBudgetMinor || c.dailyBudgetMinor <= c.totalBudgetMinor, { path: ["dailyBudgetMinor"], error: "Cannot exceed the total budget" });
+
+export const UpdateCampaignBody = z.strictObject({
+  name: CampaignFields.name.optional(),
+  rateMinor: Minor.optional(),
+  rateBps: CampaignFields.rateBps,
+  totalBudgetMinor: Minor.min(1).optional(),
+  dailyBudgetMinor: Minor.min(1).nullable().optional(),
+  targetCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(250).optional(),
+  startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  fallbackUrl: HttpsUrl.optional(),
+});
+
+export const CampaignActionBody = z.strictObject({ action: z.enum(["launch", "pause", "resume", "end"]) });
+
+export const CampaignSchema = z.object({
+  id: z.string(),
+  brandId: z.string(),
+  name: z.string(),
+  pricingModel: z.enum(["cpc", "cpv", "cpp", "cpcall"]),
+  cppMode: z.enum(["percent", "flat"]).nullable(),
+  rateMinor: z.number().nullable(),
+  rateBps: z.number().nullable(),
+  minCallSeconds: z.number().nullable(),
+  currency: z.string(),
+  totalBudgetMinor: z.number(),
+  dailyBudgetMinor: z.number().nullable(),
+  attributionWindowDays: z.number(),
+  targetCountries: z.array(z.string()),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  status: z.enum(["draft", "active", "paused", "ended"]),
+  fallbackUrl: z.string(),
+  utm: z.object({ source: z.string(), medium: z.string(), campaign: z.string() }),
+  version: z.number(),
+  createdAt: z.string(),
+});
+
+export const AddDomainBody = z.strictObject({
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "A domain like shop.example.com (no https://, no path)" }),
+});
+export const DomainSchema = z.object({ id: z.string(), domain: z.string(), createdAt: z.string() });

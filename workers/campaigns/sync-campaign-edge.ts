@@ -1,0 +1,30 @@
+import { eq, sql } from "drizzle-orm";
+import { campaignEdges, links } from "../db/d1/schema";
+import type { Deps } from "../lib/context";
+import { forgetLinks } from "../links/link-cache";
+import type { CampaignRow } from "./campaign-record";
+
+/**
+ * Copies what a redirect needs of a campaign into D1 after a Postgres change. Idempotent and
+ * order-safe: an older version never overwrites a newer one. Then drops cached link lookups.
+ */
+export async function syncCampaignEdge(deps: Deps, c: CampaignRow) {
+  const values = {
+    campaignId: c.id,
+    brandId: c.brandId,
+    status: c.status,
+    startsAt: c.startsAt?.getTime() ?? null,
+    endsAt: c.endsAt?.getTime() ?? null,
+    fallbackUrl: c.fallbackUrl,
+    utmSource: c.utmSource,
+    utmMedium: c.utmMedium,
+    utmCampaign: c.utmCampaign,
+    version: c.version,
+  };
+  await deps.db
+    .insert(campaignEdges)
+    .values(values)
+    .onConflictDoUpdate({ target: campaignEdges.campaignId, set: values, setWhere: sql`${campaignEdges.version} < ${c.version}` });
+  const codes = await deps.db.select({ code: links.code }).from(links).where(eq(links.campaignId, c.id));
+  await forgetLinks(codes.map((l) => l.code));
+}

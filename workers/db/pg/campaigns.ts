@@ -1,0 +1,52 @@
+import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { brands } from "./brands";
+
+/** Domains a brand has registered: link destinations must be on one of them. */
+export const brandDomains = pgTable(
+  "brand_domains",
+  {
+    id: text("id").primaryKey(),
+    brandId: text("brand_id").notNull().references(() => brands.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("brand_domains_brand_domain").on(t.brandId, t.domain)],
+);
+
+export const pricingModel = pgEnum("pricing_model", ["cpc", "cpv", "cpp", "cpcall"]);
+export const cppMode = pgEnum("cpp_mode", ["percent", "flat"]);
+export const campaignStatus = pgEnum("campaign_status", ["draft", "active", "paused", "ended"]);
+
+/**
+ * What links and billing need of a campaign. Money is integer minor units of `currency`;
+ * a CPP percentage is in basis points (1250 = 12.5 %).
+ */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    brandId: text("brand_id").notNull().references(() => brands.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    pricingModel: pricingModel("pricing_model").notNull(),
+    cppMode: cppMode("cpp_mode"),
+    rateMinor: bigint("rate_minor", { mode: "number" }),
+    rateBps: integer("rate_bps"),
+    minCallSeconds: integer("min_call_seconds"),
+    currency: text("currency").notNull(),
+    totalBudgetMinor: bigint("total_budget_minor", { mode: "number" }).notNull(),
+    dailyBudgetMinor: bigint("daily_budget_minor", { mode: "number" }),
+    attributionWindowDays: integer("attribution_window_days").notNull().default(30),
+    targetCountries: text("target_countries").array().notNull().default([]),
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    status: campaignStatus("status").notNull().default("draft"),
+    fallbackUrl: text("fallback_url").notNull(),
+    utmSource: text("utm_source").notNull().default("tandem"),
+    utmMedium: text("utm_medium").notNull().default("affiliate"),
+    utmCampaign: text("utm_campaign").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("campaigns_brand_idx").on(t.brandId)],
+);

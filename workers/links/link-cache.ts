@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import type { D1Db } from "../db/d1/client";
+import { campaignEdges, links } from "../db/d1/schema";
+
+/** Everything a redirect needs, in one cacheable record. */
+export interface LinkTarget {
+  linkId: string;
+  code: string;
+  brandId: string;
+  campaignId: string;
+  creatorId: string;
+  destination: string;
+  campaign: {
+    status: "draft" | "active" | "paused" | "ended";
+    startsAt: number | null;
+    endsAt: number | null;
+    fallbackUrl: string;
+    utm: { source: string; medium: string; campaign: string };
+  } | null;
+}
+
+const ISOLATE_TTL_MS = 10_000;
+const EDGE_TTL_S = 60;
+const isolate = new Map<string, { value: LinkTarget | null; expires: number }>();
+const cacheUrl = (code: string) => `https://link-cache.tandem.internal/v1/${encodeURIComponent(code)}`;
+
+async function fromD1(db: D1Db, code: string): Promise<LinkTarget | null> {
+  const row = await db
+    .select({ link: links, edge: campaignEdges })
+    .from(links)
+    .leftJoin(campaignEdges, eq(campaignEdges.campaignId, links.campaignId))
+    .where(eq(links.code, code))
+    .get();
+  if (!row) return null;
+  const { link, edge } = row;
+  return {
+    linkId: link.id,
+    code: link.code,
+    brandId: link.brandId,
+    campaignId: link.campaignId,
+    creatorId: link.creatorId,
+    destination: link.destination,
+    campaign: edge
+      ? {
+          status: edge.status,
+          startsAt: edge.startsAt,
+          endsAt: edge.endsAt,
+          fallbackUrl: edge.fallbackUrl,
+          utm: { source: edge.utmSource, medium: edge.utmMedium, campaign: edge.utmCampaign },
+        }
+      : null,
+  };
+}
+
+/**
+ * Looks a code up: this isolate's memory first, then the colo's Cache API, then D1. A warm hit
+ * touches no database. Unknown codes are remembered briefly in memory only.
+ */
+export async function lookupLink(db: D1Db, code: string, now: number, waitUntil: (p: Promise<unknown>) => void): Promise<LinkTarget | null> {
+  const hit = isolate.get(code);
+  if (hit && hit.expires > now) return hit.value;
+  const cache = caches.default;
+  const cached = await cache.match(cacheUrl(code)).catch(() => undefined);
+  if (cached) {
+    const value = (await cached.json()) as LinkTarget;
+    isolate.set(code, { value, expires: now + ISOLATE_TTL_MS });
+    return value;
+  }
+  const value = await fromD1(db, code);
+  isolate.set(code, { value, expires: now + ISOLATE_TTL_MS });
+  if (value) {
+    const res = new Response(JSON.stringify(value), { headers: { "content-type": "application/json", "cache-control": `max-age=${EDGE_TTL_S}` } });
+    waitUntil(cache.put(cacheUrl(code), res).catch(() => undefined));
+  }
+  return value;
+}
+
+/** Drops cached lookups after a link or its campaign changes. */
+export async function forgetLinks(codes: string[]) {
+  for (const code of codes) isolate.delete(code);
+  await Promise.all(codes.map((code) => caches.default.delete(cacheUrl(code)).catch(() => false)));
+}

@@ -1,0 +1,65 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { campaignTenant } from "../campaigns/campaign-tenant";
+import { links } from "../db/d1/schema";
+import { creatorOfUser } from "../creators/own-creator";
+import { AppError } from "../lib/errors";
+import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
+import { requireActor } from "../lib/tenancy";
+import { linkRecord, mintLink } from "./mint-link";
+import { LinkSchema, MintLinkBody } from "./schemas";
+
+export const linkRoutes = createRouter();
+
+linkRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    tags: ["links"],
+    summary: "Mint the affiliate link for (campaign, product or landing page, creator); idempotent per triple",
+    request: { body: jsonBody(MintLinkBody) },
+    responses: { 201: jsonContent(LinkSchema, "Minted"), 200: jsonContent(LinkSchema, "Already existed"), ...errorResponses, 409: errorResponses[400] },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, body.campaignId, ["owner", "admin"]);
+    const { created, link } = await mintLink(c.var.deps, tenant, body, c.var.deps.config.linkOrigin);
+    return c.json(link, created ? 201 : 200);
+  },
+);
+
+linkRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{code}",
+    tags: ["links"],
+    summary: "A link, to its brand or its creator",
+    request: { params: z.object({ code: z.string().min(1).max(32) }) },
+    responses: { 200: jsonContent(LinkSchema, "The link"), ...errorResponses },
+  }),
+  async (c) => {
+    const { code } = c.req.valid("param");
+    const link = await ownedLink(c.var.deps, c.var.actor, code);
+    return c.json(linkRecord(link, c.var.deps.config.linkOrigin), 200);
+  },
+);
+
+/** A link is visible to members of its brand and to its creator; to anyone else it does not exist. */
+export async function ownedLink(deps: Parameters<typeof campaignTenant>[0], actor: Parameters<typeof campaignTenant>[1], code: string) {
+  const a = requireActor(actor);
+  const link = await deps.db.select().from(links).where(eq(links.code, code)).get();
+  const missing = new AppError("not_found", `No link ${code} that you can access.`);
+  if (!link) throw missing;
+  if (a.kind === "user") {
+    const creator = await creatorOfUser(deps, a.userId);
+    if (creator?.id === link.creatorId) return link;
+  }
+  try {
+    await campaignTenant(deps, actor, link.campaignId);
+    return link;
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") throw missing;
+    throw e;
+  }
+}
+

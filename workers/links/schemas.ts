@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const MintLinkBody = z.strictObject({
+  campaignId: z.string().min(1).max(64),
+  creatorId: z.string().min(1).max(64),
+  productId: z.string().min(1).max(64).optional(),
+  destination: z.url({ protocol: /^https$/, error: "An https:// address on one of your domains" }).max(2000),
+});
+
+export const LinkSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  url: z.string(),
+  campaignId: z.string(),
+  creatorId: z.string(),
+  productId: z.string().nullable(),
+  destination: z.string(),
+  createdAt: z.string(),
+});
