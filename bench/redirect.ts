@@ -5,8 +5,7 @@
  * Targets (links issue): throughput ≥ 0.6 × the bare 302, p99 ≤ 2 × the bare 302.
  */
 import autocannon from "autocannon";
-import fs from "node:fs";
-import path from "node:path";
+import { writeResultsSection } from "../scripts/lib/results";
 import { withStack } from "./stack";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -57,18 +56,7 @@ Run ${new Date().toISOString().slice(0, 10)}: local \`wrangler dev\`, ${CONNECTI
 
 Verdict: ${ok ? "meets both targets" : "MISSES a target"}.
 `;
-  writeSection("redirect", section);
+  writeResultsSection("redirect", section);
   console.log(section);
   if (!ok) process.exitCode = 1;
 });
-
-function writeSection(id: string, body: string) {
-  const file = path.join(import.meta.dirname, "RESULTS.md");
-  const head = "# Benchmark results\n\nWritten by `npm run bench` (each section by its own benchmark). Ratios are against a baseline measured in the same run.\n";
-  let text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : head;
-  const start = `<!-- ${id}:start -->`;
-  const end = `<!-- ${id}:end -->`;
-  const block = `${start}\n${body}${end}`;
-  text = text.includes(start) ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${text.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(file, text);
-}
