@@ -28,6 +28,7 @@ for await (const text of rl) {
     console.error(`line ${line}: ${(e as Error).message}`);
     continue;
   }
-  process.stdout.write(`${JSON.stringify(score({ ...click, ua: click.ua ?? "" }))}\n`);
+  const { id, fraud, score: value, reasons, unique } = score({ ...click, ua: click.ua ?? "" });
+  process.stdout.write(`${JSON.stringify({ id, fraud, score: value, reasons, unique })}\n`);
 }
 if (bad) process.exitCode = 1;

@@ -124,7 +124,7 @@ function rollMinute(state: LinkState, ts: number) {
 }
 
 /** Scores one click against the link's state, then records it. Clicks must arrive in time order. */
-export function scoreClick(state: LinkState, click: Click, options: ScoringOptions = DEFAULT_OPTIONS): Verdict {
+export function scoreClick(state: LinkState, click: Click, options: ScoringOptions = DEFAULT_OPTIONS): Verdict & { visitor: string } {
   const reasons: string[] = [];
   const ts = click.ts;
   const ua = click.ua ?? "";
@@ -184,7 +184,7 @@ export function scoreClick(state: LinkState, click: Click, options: ScoringOptio
 
   const score = 1 - reasons.reduce((keep, r) => keep * (1 - (WEIGHTS[r] ?? 0)), 1);
   const rounded = Math.round(score * 1000) / 1000;
-  return { id: click.id, fraud: rounded >= options.threshold, score: rounded, reasons, unique };
+  return { id: click.id, fraud: rounded >= options.threshold, score: rounded, reasons, unique, visitor };
 }
 
 /** Scores a stream of clicks across links, keeping one state per link (the CLI and the eval use this). */

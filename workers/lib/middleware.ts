@@ -4,19 +4,13 @@ import { resolveApiKey } from "../brands/api-keys";
 import { resolveSession, SESSION_COOKIE } from "../auth/sessions";
 import { d1Client } from "../db/d1/client";
 import { lazyPg } from "../db/pg/client";
+import { postgresUrl } from "../db/pg/url";
 import { readConfig } from "./config";
 import type { AppEnv } from "./context";
 import { cloudflareEmailer, outboxEmailer, type Emailer } from "./emailer";
 import { AppError } from "./errors";
 import { newId } from "./ids";
 import { jsonLogger } from "./logger";
-
-/** Hyperdrive in production; a direct connection string in local dev and tests (ADR 003). */
-function postgresUrl(env: Env): string {
-  const url = env.HYPERDRIVE?.connectionString || env.DATABASE_URL;
-  if (!url) throw new AppError("internal", "No Postgres configured: bind HYPERDRIVE or set DATABASE_URL.");
-  return url;
-}
 
 /** Request id, per-request deps (stores, ports, clock), access log, and Postgres cleanup. */
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {

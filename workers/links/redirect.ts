@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../lib/context";
 import { newId } from "../lib/ids";
 import { isLinkCode } from "./codes";
+import { countClick } from "./count-click";
 import { lookupLink, type LinkTarget } from "./link-cache";
 import { mergeDestination } from "./merge-destination";
 
@@ -26,9 +27,15 @@ export async function redirect(c: Context<AppEnv>) {
   if (!target) return notFound(c);
   const visitor = new URL(c.req.url).searchParams;
   const utm = target.campaign?.utm ?? { source: "tandem", medium: "affiliate", campaign: target.campaignId };
-  const location = isLive(target.campaign, now)
-    ? mergeDestination(target.destination, visitor, utm, newId("click"))
-    : mergeDestination(target.campaign?.fallbackUrl ?? target.destination, visitor, utm);
+  if (!isLive(target.campaign, now)) {
+    const fallback = mergeDestination(target.campaign?.fallbackUrl ?? target.destination, visitor, utm);
+    return new Response(null, { status: 302, headers: { location: fallback, ...NO_STORE } });
+  }
+  const clickId = newId("click");
+  const location = mergeDestination(target.destination, visitor, utm, clickId);
+  const sent = new URL(location).searchParams;
+  const utmSent = Object.fromEntries([...sent].filter(([k]) => k.startsWith("utm_")));
+  c.executionCtx.waitUntil(countClick(c.env, c.var.deps.log, c.req.raw, target, clickId, utmSent));
   return new Response(null, { status: 302, headers: { location, ...NO_STORE } });
 }
 

@@ -7,7 +7,8 @@ import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
 import { requireActor } from "../lib/tenancy";
 import { linkRecord, mintLink } from "./mint-link";
-import { LinkSchema, MintLinkBody } from "./schemas";
+import { linkStats } from "./link-stats";
+import { LinkSchema, LinkStatsSchema, MintLinkBody } from "./schemas";
 
 export const linkRoutes = createRouter();
 
@@ -41,6 +42,21 @@ linkRoutes.openapi(
     const { code } = c.req.valid("param");
     const link = await ownedLink(c.var.deps, c.var.actor, code);
     return c.json(linkRecord(link, c.var.deps.config.linkOrigin), 200);
+  },
+);
+
+linkRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{code}/stats",
+    tags: ["links"],
+    summary: "Click totals for a link, to its brand or its creator",
+    request: { params: z.object({ code: z.string().min(1).max(32) }) },
+    responses: { 200: jsonContent(LinkStatsSchema, "Totals"), ...errorResponses },
+  }),
+  async (c) => {
+    const link = await ownedLink(c.var.deps, c.var.actor, c.req.valid("param").code);
+    return c.json(await linkStats(c.var.deps, link.id), 200);
   },
 );
 

@@ -17,3 +17,11 @@ export const LinkSchema = z.object({
   destination: z.string(),
   createdAt: z.string(),
 });
+
+export const LinkStatsSchema = z.object({
+  clicks: z.number().int(),
+  validClicks: z.number().int(),
+  invalidClicks: z.number().int(),
+  uniqueClicks: z.number().int(),
+  conversions: z.number().int(),
+});

@@ -1,0 +1,45 @@
+import { lazyPg } from "../db/pg/client";
+import { rejectedEvents } from "../db/pg/schema";
+import { postgresUrl } from "../db/pg/url";
+import { jsonLogger } from "../lib/logger";
+import { applyEvent } from "./apply-event";
+import { EventEnvelope } from "./envelope";
+
+/**
+ * The `events` queue consumer. Each message is handled on its own: a valid event is applied
+ * exactly once (see applyEvent); an unreadable one is kept in `rejected_events` and
+ * acknowledged, so it never blocks the batch; a database failure retries just that message
+ * (after max_retries it goes to the dead-letter queue).
+ */
+export async function consumeEvents(batch: MessageBatch<unknown>, env: Env, _ctx?: ExecutionContext): Promise<void> {
+  const log = jsonLogger({ queue: batch.queue });
+  const pg = lazyPg(postgresUrl(env));
+  let applied = 0;
+  let duplicates = 0;
+  try {
+    for (const msg of batch.messages) {
+      const parsed = EventEnvelope.safeParse(msg.body);
+      try {
+        const db = await pg.get();
+        if (!parsed.success) {
+          await db
+            .insert(rejectedEvents)
+            .values({ messageId: msg.id, body: msg.body as object, reason: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") })
+            .onConflictDoNothing();
+          log.warn("event rejected", { messageId: msg.id });
+          msg.ack();
+          continue;
+        }
+        if (await applyEvent(db, parsed.data)) applied++;
+        else duplicates++;
+        msg.ack();
+      } catch (e) {
+        log.error("event not applied; will retry", { messageId: msg.id, attempts: msg.attempts, error: String(e) });
+        msg.retry({ delaySeconds: Math.min(60, 2 ** msg.attempts) });
+      }
+    }
+  } finally {
+    await pg.close();
+    log.info("batch", { size: batch.messages.length, applied, duplicates });
+  }
+}
