@@ -4,6 +4,7 @@ import { authRoutes } from "./auth/routes";
 import { domainRoutes } from "./brands/domain-routes";
 import { brandRoutes } from "./brands/routes";
 import { campaignRoutes } from "./campaigns/routes";
+import { conversionRoutes } from "./conversions/routes";
 import { linkRoutes } from "./links/routes";
 import { redirect } from "./links/redirect";
 import { creatorRoutes } from "./creators/routes";
@@ -33,6 +34,7 @@ export function createApp() {
   app.route("/api/v1/creators", creatorRoutes);
   app.route("/api/v1/campaigns", campaignRoutes);
   app.route("/api/v1/links", linkRoutes);
+  app.route("/api/v1/conversions", conversionRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.
   app.on(["GET", "HEAD"], "/l/:code", redirect);

@@ -1,39 +1,17 @@
-import { abortAllDurableObjects, createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm } from "cloudflare:test";
+import { abortAllDurableObjects, runDurableObjectAlarm } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import worker from "../../workers/index";
-import { Client } from "pg";
 import type { TrackedEvent } from "../../workers/events/envelope";
 import { newId } from "../../workers/lib/ids";
 import { counterName } from "../../workers/links/count-click";
 import { createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, uniqueEmail } from "./helpers";
+import { deliver, eventually, query } from "./pg-helpers";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const visit = (code: string, headers: Record<string, string> = {}, method = "GET") =>
   exports.default.fetch(new Request(`http://localhost:8787/l/${code}`, { method, redirect: "manual", headers: { "user-agent": IPHONE, ...headers } }));
-
-async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: env.DATABASE_URL });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last = await fn();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await fn();
-  }
-  return last;
-}
 
 describe("clicks → LinkCounter → events queue → Postgres", () => {
   let owner: string, code: string, linkId: string, brandId: string, campaignId: string, creatorId: string, creatorCookie: string;
@@ -116,13 +94,6 @@ describe("the events consumer", () => {
     utm: {},
     ...over,
   });
-
-  async function deliver(bodies: unknown[], ids?: string[]) {
-    const batch = createMessageBatch("tandem-events", bodies.map((body, i) => ({ id: ids?.[i] ?? `m${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })));
-    const ctx = createExecutionContext();
-    await worker.queue!(batch as MessageBatch<unknown>, env, ctx);
-    return getQueueResult(batch, ctx);
-  }
 
   const snapshot = async (linkId: string) => ({
     events: await query("select id, fraud, reasons, \"unique\" from events where link_id = $1 order by id", [linkId]),

@@ -5,19 +5,33 @@ import { api, problem, uniqueEmail } from "./helpers";
 interface Operation {
   method: string;
   path: string;
-  properties: Record<string, { type?: string | string[] }>;
+  properties: Record<string, { type?: string | string[]; enum?: unknown[] }>;
+  /** For a union body (oneOf), the variant's discriminator, kept valid so field errors show. */
+  fixed: Record<string, unknown>;
 }
+
+type Schema = { properties?: Operation["properties"]; oneOf?: Schema[] };
 
 /** Every route with a JSON body, read from the OpenAPI document so new routes are covered too. */
 async function writeOperations(): Promise<Operation[]> {
   const doc = (await (await api("/api/openapi.json")).json()) as {
-    paths: Record<string, Record<string, { requestBody?: { content: { "application/json": { schema: { properties?: Operation["properties"] } } } } }>>;
+    paths: Record<string, Record<string, { requestBody?: { content: { "application/json": { schema: Schema } } } }>>;
   };
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const schema = op.requestBody?.content["application/json"]?.schema;
-      if (schema) ops.push({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, "x_$1"), properties: schema.properties ?? {} });
+      if (!schema) continue;
+      const base = { method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, "x_$1") };
+      for (const variant of schema.oneOf ?? [schema]) {
+        const props = { ...(variant.properties ?? {}) };
+        const fixed: Record<string, unknown> = {};
+        if (schema.oneOf && props.type?.enum) {
+          fixed.type = props.type.enum[0];
+          delete props.type;
+        }
+        ops.push({ ...base, properties: props, fixed });
+      }
     }
   }
   return ops;
@@ -44,7 +58,7 @@ describe("problem+json on every write route", () => {
 
   it("malformed JSON is a 400 naming the body", async () => {
     for (const op of ops) {
-      const res = await api(op.path, { method: op.method, headers: { "content-type": "application/json", cookie }, body: "{not json" });
+      const res = await api(op.path, { method: op.method, headers: { "content-type": "application/json", "idempotency-key": "validation-test", cookie }, body: "{not json" });
       expect(res.status, `${op.method} ${op.path}`).toBe(400);
       const p = await problem(res);
       expect(p.errors?.[0]?.path).toBe("body");
@@ -54,8 +68,8 @@ describe("problem+json on every write route", () => {
 
   it("wrong types are a 422 naming each field", async () => {
     for (const op of ops) {
-      const body = Object.fromEntries(Object.entries(op.properties).map(([k, v]) => [k, wrongTypeValue(v.type)]));
-      const res = await api(op.path, { method: op.method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+      const body = { ...op.fixed, ...Object.fromEntries(Object.entries(op.properties).map(([k, v]) => [k, wrongTypeValue(v.type)])) };
+      const res = await api(op.path, { method: op.method, headers: { "content-type": "application/json", "idempotency-key": "validation-test", cookie }, body: JSON.stringify(body) });
       expect(res.status, `${op.method} ${op.path}`).toBe(422);
       const paths = (await problem(res)).errors!.map((e) => e.path);
       for (const field of Object.keys(op.properties)) expect(paths, `${op.method} ${op.path}`).toContain(`body.${field}`);
@@ -64,14 +78,14 @@ describe("problem+json on every write route", () => {
 
   it("unknown fields are a 422 naming the field", async () => {
     for (const op of ops) {
-      const res = await api(op.path, { method: op.method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ surprise: true }) });
+      const res = await api(op.path, { method: op.method, headers: { "content-type": "application/json", "idempotency-key": "validation-test", cookie }, body: JSON.stringify({ ...op.fixed, surprise: true }) });
       expect(res.status, `${op.method} ${op.path}`).toBe(422);
       expect((await problem(res)).errors).toContainEqual({ path: "body.surprise", message: "Unknown field" });
     }
   });
 
   it("a JSON body that is not an object is refused", async () => {
-    const res = await api("/api/v1/brands", { method: "POST", headers: { "content-type": "application/json", cookie }, body: "[1,2]" });
+    const res = await api("/api/v1/brands", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": "validation-test", cookie }, body: "[1,2]" });
     expect(res.status).toBe(422);
   });
 
@@ -79,7 +93,7 @@ describe("problem+json on every write route", () => {
     const before = (await (await api("/api/v1/me", { headers: { cookie } })).json()) as { brands: unknown[] };
     const res = await api("/api/v1/brands", {
       method: "POST",
-      headers: { "content-type": "application/json", cookie },
+      headers: { "content-type": "application/json", "idempotency-key": "validation-test", cookie },
       body: JSON.stringify({ name: "Valid Name", website: "javascript:alert(1)", industry: "tech", companySize: "1-10", country: "US" }),
     });
     expect(res.status).toBe(422);

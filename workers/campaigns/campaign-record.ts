@@ -19,6 +19,7 @@ export const campaignRecord = (c: CampaignRow) => ({
   startsAt: c.startsAt?.toISOString() ?? null,
   endsAt: c.endsAt?.toISOString() ?? null,
   status: c.status,
+  pausedReason: c.pausedReason,
   fallbackUrl: c.fallbackUrl,
   utm: { source: c.utmSource, medium: c.utmMedium, campaign: c.utmCampaign },
   version: c.version,

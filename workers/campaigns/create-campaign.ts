@@ -39,6 +39,6 @@ export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.i
       utmCampaign: input.utmCampaign ?? slug(input.name),
     })
     .returning();
-  await syncCampaignEdge(deps, row!);
+  await syncCampaignEdge(deps.db, row!);
   return campaignRecord(row!);
 }

@@ -76,6 +76,7 @@ export const CampaignSchema = z.object({
   startsAt: z.string().nullable(),
   endsAt: z.string().nullable(),
   status: z.enum(["draft", "active", "paused", "ended"]),
+  pausedReason: z.enum(["brand", "budget"]).nullable(),
   fallbackUrl: z.string(),
   utm: z.object({ source: z.string(), medium: z.string(), campaign: z.string() }),
   version: z.number(),

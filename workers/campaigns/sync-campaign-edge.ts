@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { campaignEdges, links } from "../db/d1/schema";
-import type { Deps } from "../lib/context";
+import type { D1Db } from "../db/d1/client";
 import { forgetLinks } from "../links/link-cache";
 import type { CampaignRow } from "./campaign-record";
 
@@ -8,7 +8,7 @@ import type { CampaignRow } from "./campaign-record";
  * Copies what a redirect needs of a campaign into D1 after a Postgres change. Idempotent and
  * order-safe: an older version never overwrites a newer one. Then drops cached link lookups.
  */
-export async function syncCampaignEdge(deps: Deps, c: CampaignRow) {
+export async function syncCampaignEdge(db: D1Db, c: CampaignRow) {
   const values = {
     campaignId: c.id,
     brandId: c.brandId,
@@ -21,10 +21,10 @@ export async function syncCampaignEdge(deps: Deps, c: CampaignRow) {
     utmCampaign: c.utmCampaign,
     version: c.version,
   };
-  await deps.db
+  await db
     .insert(campaignEdges)
     .values(values)
     .onConflictDoUpdate({ target: campaignEdges.campaignId, set: values, setWhere: sql`${campaignEdges.version} < ${c.version}` });
-  const codes = await deps.db.select({ code: links.code }).from(links).where(eq(links.campaignId, c.id));
+  const codes = await db.select({ code: links.code }).from(links).where(eq(links.campaignId, c.id));
   await forgetLinks(codes.map((l) => l.code));
 }

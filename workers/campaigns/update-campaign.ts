@@ -50,7 +50,7 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   const daily = set.dailyBudgetMinor === undefined ? current.dailyBudgetMinor : set.dailyBudgetMinor;
   if (daily != null && daily > total) throw new AppError("validation_failed", "The daily budget cannot exceed the total.", [{ path: "body.dailyBudgetMinor", message: "Cannot exceed the total budget" }]);
   const row = (await write(deps, tenant, id, set))!;
-  await syncCampaignEdge(deps, row);
+  await syncCampaignEdge(deps.db, row);
   return campaignRecord(row);
 }
 
@@ -66,8 +66,8 @@ export async function changeCampaignStatus(deps: Deps, tenant: BrandTenant, id: 
   const current = await getCampaign(deps, tenant, id);
   const t = TRANSITIONS[action];
   if (!t.from.includes(current.status)) throw new AppError("conflict", `Cannot ${action} a campaign that is ${current.status}.`);
-  const row = await write(deps, tenant, id, { status: t.to }, t.from);
+  const row = await write(deps, tenant, id, { status: t.to, pausedReason: t.to === "paused" ? "brand" : null }, t.from);
   if (!row) throw new AppError("conflict", "The campaign changed at the same time. Reload and try again.");
-  await syncCampaignEdge(deps, row);
+  await syncCampaignEdge(deps.db, row);
   return campaignRecord(row);
 }

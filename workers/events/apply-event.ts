@@ -1,18 +1,27 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { chargeEvent, reverseCharge } from "../billing/charge-event";
+import { priceEvent } from "../billing/price-event";
+import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgDb } from "../db/pg/client";
-import { events, linkMinutes } from "../db/pg/schema";
+import { campaigns, events, linkMinutes } from "../db/pg/schema";
 import type { TrackedEvent } from "./envelope";
 
 const MINUTE = 60_000;
+type Tx = Parameters<Parameters<PgDb["transaction"]>[0]>[0];
+
+export interface Applied {
+  applied: boolean;
+  pausedCampaign: CampaignRow | null;
+}
 
 /**
- * Writes one event exactly once: the insert is keyed by the producer's id, and the rollups are
- * incremented in the same transaction only when that insert happened. Redelivery is a no-op.
- * Returns false when the event had already been applied.
+ * Writes one event exactly once and does everything that follows from it in the same
+ * transaction: the insert is keyed by the producer's id, and rollups and billing run only
+ * when that insert happened. Redelivery is a no-op.
  */
-export async function applyEvent(pg: PgDb, e: TrackedEvent): Promise<boolean> {
+export async function applyEvent(pg: PgDb, e: TrackedEvent): Promise<Applied> {
   return pg.transaction(async (tx) => {
-    const p = e.props as { fraud?: boolean; score?: number; reasons?: string[]; unique?: boolean };
+    const p = e.props as { fraud?: boolean; score?: number; reasons?: string[]; unique?: boolean; amountMinor?: number; orderId?: string };
     const inserted = await tx
       .insert(events)
       .values({
@@ -34,33 +43,69 @@ export async function applyEvent(pg: PgDb, e: TrackedEvent): Promise<boolean> {
       })
       .onConflictDoNothing({ target: events.id })
       .returning({ id: events.id });
-    if (inserted.length === 0) return false;
-    if (e.type === "click" && e.linkId) {
-      const valid = p.fraud ? 0 : 1;
-      const row = {
-        linkId: e.linkId,
-        minute: new Date(e.at - (e.at % MINUTE)),
-        brandId: e.brandId,
-        campaignId: e.campaignId,
-        creatorId: e.creatorId,
-        clicks: 1,
-        validClicks: valid,
-        invalidClicks: 1 - valid,
-        uniqueClicks: valid && p.unique ? 1 : 0,
-      };
-      await tx
-        .insert(linkMinutes)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [linkMinutes.linkId, linkMinutes.minute],
-          set: {
-            clicks: sql`${linkMinutes.clicks} + 1`,
-            validClicks: sql`${linkMinutes.validClicks} + ${row.validClicks}`,
-            invalidClicks: sql`${linkMinutes.invalidClicks} + ${row.invalidClicks}`,
-            uniqueClicks: sql`${linkMinutes.uniqueClicks} + ${row.uniqueClicks}`,
-          },
-        });
-    }
-    return true;
+    if (inserted.length === 0) return { applied: false, pausedCampaign: null };
+
+    await rollUp(tx, e);
+    const billing = await bill(tx, e);
+    await tx.update(events).set({ billedMinor: billing.billedMinor, billing: billing.note }).where(eq(events.id, e.id));
+    return { applied: true, pausedCampaign: billing.pausedCampaign };
   });
+}
+
+async function rollUp(tx: Tx, e: TrackedEvent) {
+  if (!e.linkId) return;
+  const p = e.props as { fraud?: boolean; unique?: boolean; amountMinor?: number };
+  const click = e.type === "click";
+  const valid = click && !p.fraud ? 1 : 0;
+  const conversion = e.type === "lead" || e.type === "sale" || e.type === "call" ? 1 : 0;
+  const revenue = e.type === "sale" ? (p.amountMinor ?? 0) : e.type === "refund" ? -(p.amountMinor ?? 0) : 0;
+  if (!click && !conversion && !revenue) return;
+  const row = {
+    linkId: e.linkId,
+    minute: new Date(e.at - (e.at % MINUTE)),
+    brandId: e.brandId,
+    campaignId: e.campaignId,
+    creatorId: e.creatorId,
+    clicks: click ? 1 : 0,
+    validClicks: valid,
+    invalidClicks: click ? 1 - valid : 0,
+    uniqueClicks: valid && p.unique ? 1 : 0,
+    conversions: conversion,
+    revenueMinor: revenue,
+  };
+  await tx
+    .insert(linkMinutes)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [linkMinutes.linkId, linkMinutes.minute],
+      set: {
+        clicks: sql`${linkMinutes.clicks} + ${row.clicks}`,
+        validClicks: sql`${linkMinutes.validClicks} + ${row.validClicks}`,
+        invalidClicks: sql`${linkMinutes.invalidClicks} + ${row.invalidClicks}`,
+        uniqueClicks: sql`${linkMinutes.uniqueClicks} + ${row.uniqueClicks}`,
+        conversions: sql`${linkMinutes.conversions} + ${row.conversions}`,
+        revenueMinor: sql`${linkMinutes.revenueMinor} + ${row.revenueMinor}`,
+      },
+    });
+}
+
+async function bill(tx: Tx, e: TrackedEvent): Promise<{ billedMinor: number | null; note: string; pausedCampaign: CampaignRow | null }> {
+  if (!e.campaignId || !e.creatorId) return { billedMinor: null, note: "no_campaign", pausedCampaign: null };
+  if (e.type === "refund") {
+    const orderId = (e.props as { orderId?: string }).orderId;
+    const [sale] = orderId
+      ? await tx.select({ id: events.id }).from(events).where(and(eq(events.brandId, e.brandId), eq(events.type, "sale"), sql`${events.props}->>'orderId' = ${orderId}`)).limit(1)
+      : [];
+    if (!sale) return { billedMinor: null, note: "refund_of_unknown_order", pausedCampaign: null };
+    const r = await reverseCharge(tx, `charge:${sale.id}`, e);
+    return { billedMinor: r.reversed ? -r.costMinor : null, note: r.reversed ? "reversed" : r.reason, pausedCampaign: null };
+  }
+  const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.id, e.campaignId), eq(campaigns.brandId, e.brandId)));
+  if (!campaign) return { billedMinor: null, note: "unknown_campaign", pausedCampaign: null };
+  const price = priceEvent(campaign, e);
+  if (!price.billable) return { billedMinor: null, note: price.reason, pausedCampaign: null };
+  const charge = await chargeEvent(tx, campaign, e, price.costMinor);
+  return charge.charged
+    ? { billedMinor: charge.costMinor, note: "charged", pausedCampaign: charge.pausedCampaign }
+    : { billedMinor: null, note: charge.reason, pausedCampaign: charge.pausedCampaign };
 }

@@ -1,3 +1,5 @@
+import { syncCampaignEdge } from "../campaigns/sync-campaign-edge";
+import { d1Client } from "../db/d1/client";
 import { lazyPg } from "../db/pg/client";
 import { rejectedEvents } from "../db/pg/schema";
 import { postgresUrl } from "../db/pg/url";
@@ -30,8 +32,16 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: Env, _ctx
           msg.ack();
           continue;
         }
-        if (await applyEvent(db, parsed.data)) applied++;
+        const result = await applyEvent(db, parsed.data);
+        if (result.applied) applied++;
         else duplicates++;
+        // A campaign that just ran out of budget stops sending visitors to the destination.
+        // (Not fatal: charges past the budget are refused in Postgres either way.)
+        if (result.pausedCampaign) {
+          await syncCampaignEdge(d1Client(env.DB), result.pausedCampaign).catch((e) =>
+            log.error("paused campaign not synced to the edge", { campaignId: result.pausedCampaign!.id, error: String(e) }),
+          );
+        }
         msg.ack();
       } catch (e) {
         log.error("event not applied; will retry", { messageId: msg.id, attempts: msg.attempts, error: String(e) });

@@ -18,6 +18,9 @@ export const ID_PREFIX = {
   domain: "dom",
   click: "clk",
   event: "evt",
+  account: "acc",
+  entry: "je",
+  line: "jl",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -40,6 +40,8 @@ export const campaigns = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }),
     endsAt: timestamp("ends_at", { withTimezone: true }),
     status: campaignStatus("status").notNull().default("draft"),
+    /** Why a paused campaign paused: the brand, or its budget running out. */
+    pausedReason: text("paused_reason", { enum: ["brand", "budget"] }),
     fallbackUrl: text("fallback_url").notNull(),
     utmSource: text("utm_source").notNull().default("tandem"),
     utmMedium: text("utm_medium").notNull().default("affiliate"),

@@ -19,6 +19,9 @@ export const events = pgTable(
     unique: boolean("unique").notNull().default(false),
     props: jsonb("props").notNull(),
     utm: jsonb("utm").notNull(),
+    /** What billing did with it: the amount charged (minor units), or why nothing was. */
+    billedMinor: bigint("billed_minor", { mode: "number" }),
+    billing: text("billing"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("events_link_at").on(t.linkId, t.at), index("events_campaign_at").on(t.campaignId, t.at), index("events_click").on(t.clickId)],
@@ -50,3 +53,16 @@ export const rejectedEvents = pgTable("rejected_events", {
   reason: text("reason").notNull(),
   at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Idempotency-Key records for conversion reports: the same key with a different body is refused. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    brandId: text("brand_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    eventId: text("event_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.brandId, t.key] })],
+);

@@ -1,3 +1,4 @@
 export * from "./brands";
 export * from "./campaigns";
 export * from "./events";
+export * from "./ledger";

@@ -1,0 +1,168 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bpsOf, priceEvent } from "../../workers/billing/price-event";
+import { newId } from "../../workers/lib/ids";
+import { createApiKey, createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
+import { api, postJson, problem, uniqueEmail } from "./helpers";
+import { clickEvent, deliver, eventually, query } from "./pg-helpers";
+
+interface Setup { owner: string; key: string; brandId: string; creatorId: string; domain: string }
+
+async function setup(label: string): Promise<Setup> {
+  const owner = (await signIn(api, uniqueEmail(`${label}-owner`))).cookie;
+  const domain = `${label}-${Math.random().toString(36).slice(2, 8)}.example`;
+  const brandId = (await createBrand(api, owner, { name: `${label} Brand`, website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" })).id;
+  const key = (await createApiKey(api, owner, brandId)).secret;
+  const cr = await signIn(api, uniqueEmail(`${label}-creator`));
+  const creatorId = (await createCreator(api, cr.cookie, { handle: `${label}_${Date.now().toString(36)}`, displayName: "C", niches: ["beauty"] })).id;
+  return { owner, key, brandId, creatorId, domain };
+}
+
+async function campaignWithLink(s: Setup, body: Record<string, unknown>) {
+  const campaign = await createCampaign(api, s.owner, { name: "Billing", currency: "GBP", fallbackUrl: `https://${s.domain}/`, ...body });
+  const link = await mintLink(api, s.owner, { campaignId: campaign.id, creatorId: s.creatorId, destination: `https://${s.domain}/p` });
+  const linkId = ((await (await api(`/api/v1/links/${link.code}`, { headers: { cookie: s.owner } })).json()) as { id: string }).id;
+  return { campaignId: campaign.id, linkId, code: link.code };
+}
+
+const balances = (campaignId: string) =>
+  query<{ kind: string; balance: string }>(
+    `select a.kind, sum(l.amount_minor)::text as balance from ledger_lines l join ledger_accounts a on a.id = l.account_id
+     join ledger_entries e on e.id = l.entry_id where e.campaign_id = $1 group by a.kind order by a.kind`,
+    [campaignId],
+  );
+
+describe("pricing", () => {
+  it("rounds basis points half up in integer arithmetic", () => {
+    expect(bpsOf(999, 1250)).toBe(125); // 124.875
+    expect(bpsOf(1000, 2000)).toBe(200);
+    expect(bpsOf(3, 5000)).toBe(2); // 1.5
+    expect(bpsOf(9_007_199_254, 10_000)).toBe(9_007_199_254);
+  });
+  it("bills only the events each model pays for", () => {
+    const c = { status: "active", pricingModel: "cpcall", rateMinor: 500, minCallSeconds: 60 } as never;
+    const call = (d: number) => ({ type: "call", props: { durationSeconds: d } }) as never;
+    expect(priceEvent(c, call(59))).toEqual({ billable: false, reason: "call_too_short" });
+    expect(priceEvent(c, call(60))).toEqual({ billable: true, costMinor: 500 });
+    expect(priceEvent({ ...(c as object), pricingModel: "cpc" } as never, { type: "click", props: { fraud: true } } as never)).toEqual({ billable: false, reason: "invalid_traffic" });
+  });
+});
+
+describe("billing through the ledger", () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup("bill");
+  });
+
+  it("concurrent consumers never overspend a budget, and the campaign pauses itself", async () => {
+    const { campaignId, linkId, code } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 30, totalBudgetMinor: 1_000 });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    const clicks = Array.from({ length: 100 }, () => clickEvent(base));
+    // Eight consumers at once, each with its own slice, and every slice delivered twice.
+    const slices = Array.from({ length: 8 }, (_, i) => clicks.filter((_, j) => j % 8 === i));
+    await Promise.all([...slices, ...slices].map((slice) => deliver(slice)));
+
+    const [spend] = await query<{ spent_minor: string; charges: number }>("select spent_minor::text, charges from campaign_spend where campaign_id = $1", [campaignId]);
+    expect(Number(spend!.spent_minor)).toBe(990); // 33 × 30; a 34th would overspend 1,000
+    expect(spend!.charges).toBe(33);
+    const [entries] = await query<{ n: number }>("select count(*)::int as n from ledger_entries where campaign_id = $1", [campaignId]);
+    expect(entries!.n).toBe(33);
+    const unbalanced = await query("select entry_id from ledger_lines group by entry_id having sum(amount_minor) <> 0");
+    expect(unbalanced).toEqual([]);
+    expect(await balances(campaignId)).toEqual([
+      { kind: "campaign_budget", balance: "-990" },
+      { kind: "creator_pending", balance: String(990 - 33 * 6) },
+      { kind: "platform_fee", balance: String(33 * 6) },
+    ]);
+    const refused = await query<{ billing: string; n: number }>("select billing, count(*)::int as n from events where campaign_id = $1 group by billing order by billing", [campaignId]);
+    expect(refused).toEqual([{ billing: "charged", n: 33 }, { billing: "total_budget_exhausted", n: 67 }]);
+
+    const campaign = (await (await api(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: s.owner } })).json()) as { status: string; pausedReason: string };
+    expect(campaign).toMatchObject({ status: "paused", pausedReason: "budget" });
+    const edge = await env.DB.prepare("select status from campaign_edges where campaign_id = ?").bind(campaignId).first<{ status: string }>();
+    expect(edge!.status).toBe("paused");
+    const res = await api(`/l/${code}`, { redirect: "manual" });
+    expect(new URL(res.headers.get("location")!).pathname).toBe("/"); // the fallback
+  });
+
+  it("respects the daily budget", async () => {
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 100, totalBudgetMinor: 10_000, dailyBudgetMinor: 250 });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    await deliver(Array.from({ length: 5 }, () => clickEvent(base)));
+    const rows = await query<{ billing: string; n: number }>("select billing, count(*)::int as n from events where campaign_id = $1 group by billing order by billing", [campaignId]);
+    expect(rows).toEqual([{ billing: "charged", n: 2 }, { billing: "daily_budget_exhausted", n: 3 }]);
+    const campaign = (await (await api(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: s.owner } })).json()) as { status: string };
+    expect(campaign.status).toBe("active");
+  });
+
+  it("never bills invalid clicks, and redelivery changes nothing", async () => {
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 40, totalBudgetMinor: 100_000 });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    const batch = [clickEvent(base), clickEvent({ ...base, props: { fraud: true, score: 0.95, reasons: ["headless_client"], unique: true } })];
+    const ids = batch.map((e) => `m-${e.id}`);
+    await deliver(batch, ids);
+    const snap = async () => ({ b: await balances(campaignId), s: await query("select spent_minor::text, charges from campaign_spend where campaign_id = $1", [campaignId]) });
+    const once = await snap();
+    expect(once.b).toEqual([{ kind: "campaign_budget", balance: "-40" }, { kind: "creator_pending", balance: "32" }, { kind: "platform_fee", balance: "8" }]);
+    for (let i = 0; i < 3; i++) await deliver(batch, ids);
+    expect(await snap()).toEqual(once);
+  });
+
+  it("attributes a sale to its click, bills CPP once per Idempotency-Key, and reverses it on refund", async () => {
+    const { campaignId, linkId, code } = await campaignWithLink(s, { pricingModel: "cpp", cppMode: "percent", rateBps: 1250, totalBudgetMinor: 100_000 });
+    const click = clickEvent({ brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId });
+    await deliver([click]);
+    const auth = { authorization: `Bearer ${s.key}` };
+    const sale = { type: "sale", clickId: click.clickId, orderId: `ord-${Date.now()}`, amountMinor: 8_999, currency: "GBP" };
+
+    const noKey = await postJson("/api/v1/conversions", sale, auth);
+    expect(noKey.status).toBe(422);
+    expect((await problem(noKey)).errors?.[0]?.path).toBe("header.idempotency-key");
+
+    const first = await postJson("/api/v1/conversions", sale, { ...auth, "idempotency-key": `sale-${sale.orderId}` });
+    expect(first.status).toBe(202);
+    const accepted = (await first.json()) as { eventId: string; attribution: { campaignId: string; linkId: string; creatorId: string } };
+    expect(accepted.attribution).toMatchObject({ campaignId, linkId, creatorId: s.creatorId });
+    const replay = await postJson("/api/v1/conversions", sale, { ...auth, "idempotency-key": `sale-${sale.orderId}` });
+    expect(((await replay.json()) as { eventId: string }).eventId).toBe(accepted.eventId);
+    const clash = await postJson("/api/v1/conversions", { ...sale, amountMinor: 1 }, { ...auth, "idempotency-key": `sale-${sale.orderId}` });
+    expect(clash.status).toBe(409);
+
+    const charged = await eventually(() => balances(campaignId), (b) => b.length === 3);
+    const cost = bpsOf(8_999, 1250); // 1,125
+    expect(charged).toEqual([
+      { kind: "campaign_budget", balance: String(-cost) },
+      { kind: "creator_pending", balance: String(cost - bpsOf(cost, 2000)) },
+      { kind: "platform_fee", balance: String(bpsOf(cost, 2000)) },
+    ]);
+    const stats = await eventually(async () => (await (await api(`/api/v1/links/${code}/stats`, { headers: auth })).json()) as { conversions: number }, (x) => x.conversions === 1);
+    expect(stats.conversions).toBe(1);
+
+    const refund = await postJson("/api/v1/conversions", { type: "refund", orderId: sale.orderId, amountMinor: 8_999, currency: "GBP" }, { ...auth, "idempotency-key": `refund-${sale.orderId}` });
+    expect(refund.status).toBe(202);
+    const after = await eventually(() => balances(campaignId), (b) => b.every((x) => x.balance === "0"));
+    expect(after.map((b) => b.balance)).toEqual(["0", "0", "0"]);
+  });
+
+  it("refuses conversions for invalid, unknown, foreign or expired clicks", async () => {
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpp", cppMode: "flat", rateMinor: 500, totalBudgetMinor: 100_000, attributionWindowDays: 7 });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    const bot = clickEvent({ ...base, props: { fraud: true, score: 1, reasons: ["bot_user_agent"], unique: true } });
+    const old = clickEvent({ ...base, at: Date.now() - 8 * 86_400_000 });
+    const fine = clickEvent(base);
+    await deliver([bot, old, fine]);
+    const auth = { authorization: `Bearer ${s.key}` };
+    const sale = (clickId: string | null) => ({ type: "sale", clickId, orderId: newId("event"), amountMinor: 1000, currency: "GBP" });
+    for (const [clickId, message] of [[bot.clickId, /invalid traffic/], [old.clickId, /attribution window/], ["clk_unknown", /No click/]] as const) {
+      const res = await postJson("/api/v1/conversions", sale(clickId), { ...auth, "idempotency-key": `${clickId}-${Math.random()}` });
+      expect(res.status).toBe(422);
+      expect((await problem(res)).detail).toMatch(message);
+    }
+    // Another brand's key cannot credit this brand's click.
+    const rival = await setup("rival");
+    const foreign = await postJson("/api/v1/conversions", sale(fine.clickId), { authorization: `Bearer ${rival.key}`, "idempotency-key": `foreign-${Math.random()}` });
+    expect(foreign.status).toBe(422);
+    // A person's session cannot report conversions; only the brand's key.
+    expect((await postJson("/api/v1/conversions", sale(fine.clickId), { cookie: s.owner, "idempotency-key": "session" })).status).toBe(403);
+  });
+});

@@ -1,0 +1,47 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { Client } from "pg";
+import worker from "../../workers/index";
+import type { TrackedEvent } from "../../workers/events/envelope";
+import { newId } from "../../workers/lib/ids";
+
+/** A raw query against the test Postgres (tests check tables the API does not expose). */
+export async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: env.DATABASE_URL });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last = await fn();
+  while (!ok(last) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await fn();
+  }
+  return last;
+}
+
+/** Hands a batch straight to the events consumer, as the queue would (redeliveries included). */
+export async function deliver(bodies: unknown[], ids?: string[]) {
+  const batch = createMessageBatch("tandem-events", bodies.map((body, i) => ({ id: ids?.[i] ?? `m${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body })));
+  const ctx = createExecutionContext();
+  await worker.queue!(batch as MessageBatch<unknown>, env, ctx);
+  return getQueueResult(batch, ctx);
+}
+
+export const clickEvent = (over: Partial<TrackedEvent> & Pick<TrackedEvent, "brandId" | "campaignId" | "linkId" | "creatorId">): TrackedEvent => ({
+  id: newId("event"),
+  type: "click",
+  at: Date.now(),
+  clickId: newId("click"),
+  visitorHash: "v",
+  props: { fraud: false, score: 0, reasons: [], unique: true },
+  utm: {},
+  ...over,
+});
