@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { newLinkState, scoreClick, type Click, type LinkState, type Verdict } from "../workers/fraud/score-click";
+import { newLinkState, scoreClick, visitorHash, windowCounts, type Click, type LinkState, type Verdict } from "../workers/fraud/score-click";
 import type { TrackedEvent } from "../workers/events/envelope";
 import { newId } from "../workers/lib/ids";
 
@@ -14,7 +14,21 @@ export interface ClickInput extends Omit<Click, "id" | "link"> {
   threshold?: number;
 }
 
+/** What the view pixel tells the counter about one view of an item. */
+export interface ViewInput {
+  linkId: string;
+  brandId: string;
+  campaignId: string;
+  creatorId: string;
+  item: string;
+  ts: number;
+  ip: string;
+  ua: string;
+  country?: string | null;
+}
+
 const FLUSH_DELAY_MS = 1_000;
+const VIEW_DEDUP_MS = 3_600_000;
 const BATCH = 100;
 
 /**
@@ -27,10 +41,12 @@ export class LinkCounter extends DurableObject<Env> {
   private state: LinkState = newLinkState();
   /** Whether this instance has already scheduled a flush (saves a storage read per click). */
   private flushScheduled = false;
+  private failures = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, body TEXT NOT NULL)");
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS views_seen (key TEXT PRIMARY KEY, at INTEGER NOT NULL)");
   }
 
   async record(input: ClickInput): Promise<Verdict> {
@@ -49,24 +65,73 @@ export class LinkCounter extends DurableObject<Env> {
       props: { fraud: verdict.fraud, score: verdict.score, reasons: verdict.reasons, unique: verdict.unique, country: click.country ?? null, asn: click.asn ?? null, referer: click.referer ?? null },
       utm,
     };
+    await this.buffer(event);
+    const { visitor: _visitor, ...publicVerdict } = verdict;
+    return publicVerdict;
+  }
+
+  /**
+   * Records a view for CPV: at most one per visitor per item per hour (kept in storage, so an
+   * eviction does not reopen the window). Returns whether it counted.
+   */
+  async recordView(input: ViewInput): Promise<boolean> {
+    const visitor = visitorHash(this.state, input, this.env.SESSION_SECRET ?? "tandem-dev");
+    const key = `${visitor}|${input.item}`;
+    this.ctx.storage.sql.exec("DELETE FROM views_seen WHERE at < ?", input.ts - VIEW_DEDUP_MS);
+    const seen = this.ctx.storage.sql.exec<{ at: number }>("SELECT at FROM views_seen WHERE key = ?", key).toArray()[0];
+    if (seen) return false;
+    this.ctx.storage.sql.exec("INSERT INTO views_seen (key, at) VALUES (?, ?)", key, input.ts);
+    await this.buffer({
+      id: newId("event"),
+      type: "view",
+      at: input.ts,
+      brandId: input.brandId,
+      campaignId: input.campaignId,
+      linkId: input.linkId,
+      creatorId: input.creatorId,
+      clickId: null,
+      visitorHash: visitor,
+      props: { item: input.item, fraud: false, unique: true, country: input.country ?? null },
+      utm: {},
+    });
+    return true;
+  }
+
+  private async buffer(event: TrackedEvent) {
     this.ctx.storage.sql.exec("INSERT INTO outbox (id, body) VALUES (?, ?)", event.id, JSON.stringify(event));
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS);
     }
-    const { visitor: _visitor, ...publicVerdict } = verdict;
-    return publicVerdict;
   }
 
-  /** Sends buffered events in batches; a failed send leaves them buffered and the alarm retries. */
+  /**
+   * Sends buffered events in batches, deleting only what was sent. If the queue fails, the
+   * events stay buffered and the object schedules its own retry with backoff (never relying on
+   * the runtime's limited alarm retries), so nothing is dropped however long the outage.
+   */
   async alarm() {
     this.flushScheduled = false;
-    for (;;) {
-      const rows = this.ctx.storage.sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM outbox ORDER BY seq LIMIT ?", BATCH).toArray();
-      if (rows.length === 0) return;
-      await this.env.EVENTS.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) as TrackedEvent, contentType: "json" as const })));
-      this.ctx.storage.sql.exec("DELETE FROM outbox WHERE seq <= ?", rows.at(-1)!.seq);
+    try {
+      for (;;) {
+        const rows = this.ctx.storage.sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM outbox ORDER BY seq LIMIT ?", BATCH).toArray();
+        if (rows.length === 0) break;
+        await this.env.EVENTS.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) as TrackedEvent, contentType: "json" as const })));
+        this.ctx.storage.sql.exec("DELETE FROM outbox WHERE seq <= ?", rows.at(-1)!.seq);
+      }
+      this.failures = 0;
+    } catch (e) {
+      this.failures++;
+      const delay = Math.min(60_000, 1_000 * 2 ** this.failures);
+      console.error(JSON.stringify({ level: "error", msg: "event flush failed; will retry", pending: await this.pending(), retryInMs: delay, error: String(e) }));
+      this.flushScheduled = true;
+      await this.ctx.storage.setAlarm(Date.now() + delay);
     }
+  }
+
+  /** The link's live windows (per second, per minute, baseline, unique visitors per hour). */
+  async windows() {
+    return windowCounts(this.state, Date.now());
   }
 
   /** How many events wait to be sent (for tests and health). */

@@ -5,7 +5,7 @@ import { domainRoutes } from "./brands/domain-routes";
 import { brandRoutes } from "./brands/routes";
 import { campaignRoutes } from "./campaigns/routes";
 import { conversionRoutes } from "./conversions/routes";
-import { linkRoutes } from "./links/routes";
+import { linkRoutes, pixelRoutes } from "./links/routes";
 import { redirect } from "./links/redirect";
 import { creatorRoutes } from "./creators/routes";
 import { devRoutes } from "./dev/routes";
@@ -35,6 +35,7 @@ export function createApp() {
   app.route("/api/v1/campaigns", campaignRoutes);
   app.route("/api/v1/links", linkRoutes);
   app.route("/api/v1/conversions", conversionRoutes);
+  app.route("/api/v1/px", pixelRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.
   app.on(["GET", "HEAD"], "/l/:code", redirect);

@@ -166,3 +166,65 @@ describe("billing through the ledger", () => {
     expect((await postJson("/api/v1/conversions", sale(fine.clickId), { cookie: s.owner, "idempotency-key": "session" })).status).toBe(403);
   });
 });
+
+describe("the view pixel (CPV)", () => {
+  it("counts one view per visitor per item per hour from browsers only, and bills each once", async () => {
+    const s = await setup("cpv");
+    const { campaignId, code } = await campaignWithLink(s, { pricingModel: "cpv", rateMinor: 5, totalBudgetMinor: 10_000 });
+    const px = (item: string, ip: string, ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1") =>
+      api(`/api/v1/px?l=${code}&i=${item}`, { headers: { "user-agent": ua, "cf-connecting-ip": ip } });
+    const first = await px("serum", "81.2.69.1");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("image/gif");
+    await px("serum", "81.2.69.1"); // same visitor, same item, same hour
+    await px("mask", "81.2.69.1"); // another item
+    await px("serum", "81.2.69.2"); // another visitor
+    await px("serum", "81.2.69.3", "Googlebot/2.1 (+http://www.google.com/bot.html)");
+    await px("serum", "81.2.69.4", "Slackbot-LinkExpanding 1.0");
+    expect((await api(`/api/v1/px?l=${code}&i=`)).status).toBe(422);
+
+    const views = await eventually(
+      async () => (await query<{ views: number }>("select coalesce(sum(views), 0)::int as views from link_minutes where campaign_id = $1", [campaignId]))[0]!.views,
+      (v) => v >= 3,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await query<{ views: number }>("select coalesce(sum(views), 0)::int as views from link_minutes where campaign_id = $1", [campaignId]))[0]!.views).toBe(3);
+    expect(views).toBe(3);
+    expect(await balances(campaignId)).toEqual([
+      { kind: "campaign_budget", balance: "-15" },
+      { kind: "creator_pending", balance: "12" },
+      { kind: "platform_fee", balance: "3" },
+    ]);
+  });
+});
+
+describe("promo codes and targeting", () => {
+  it("credits a conversion reported with a link's promo code, and keeps codes unique per brand", async () => {
+    const s = await setup("promo");
+    const campaign = await createCampaign(api, s.owner, { name: "Promo", currency: "GBP", fallbackUrl: `https://${s.domain}/`, pricingModel: "cpp", cppMode: "flat", rateMinor: 250, totalBudgetMinor: 10_000 });
+    const res = await postJson("/api/v1/links", { campaignId: campaign.id, creatorId: s.creatorId, destination: `https://${s.domain}/p`, promoCode: "glow10" }, { cookie: s.owner });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { promoCode: string }).promoCode).toBe("GLOW10");
+    const dup = await postJson("/api/v1/links", { campaignId: campaign.id, creatorId: s.creatorId, destination: `https://${s.domain}/other`, promoCode: "GLOW10" }, { cookie: s.owner });
+    expect(dup.status).toBe(409);
+    expect((await problem(dup)).errors?.[0]?.path).toBe("body.promoCode");
+
+    const auth = { authorization: `Bearer ${s.key}` };
+    const both = await postJson("/api/v1/conversions", { type: "sale", clickId: "clk_x", promoCode: "GLOW10", orderId: "o1", amountMinor: 5000, currency: "GBP" }, { ...auth, "idempotency-key": "both" });
+    expect(both.status).toBe(422);
+    const ok = await postJson("/api/v1/conversions", { type: "sale", promoCode: "glow10", orderId: `o-${Date.now()}`, amountMinor: 5000, currency: "GBP" }, { ...auth, "idempotency-key": `promo-${Date.now()}` });
+    expect(ok.status).toBe(202);
+    const charged = await eventually(() => balances(campaign.id), (b) => b.length === 3);
+    expect(charged[0]).toEqual({ kind: "campaign_budget", balance: "-250" });
+  });
+
+  it("does not bill clicks from outside the campaign's target countries", async () => {
+    const s = await setup("geo");
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 20, totalBudgetMinor: 10_000, targetCountries: ["GB", "IE"] });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    const props = (country: string) => ({ fraud: false, score: 0, reasons: [], unique: true, country });
+    await deliver([clickEvent({ ...base, props: props("GB") }), clickEvent({ ...base, props: props("US") })]);
+    const rows = await query<{ billing: string }>("select billing from events where campaign_id = $1 order by billing", [campaignId]);
+    expect(rows.map((r) => r.billing)).toEqual(["charged", "outside_targeting"]);
+  });
+});

@@ -1,4 +1,4 @@
-import { abortAllDurableObjects, runDurableObjectAlarm } from "cloudflare:test";
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -56,6 +56,29 @@ describe("clicks → LinkCounter → events queue → Postgres", () => {
     const res = await visit(code, { "cf-connecting-ip": "81.2.69.50" });
     expect(res.status).toBe(302);
     expect(new URL(res.headers.get("location")!).searchParams.get("tclid")).toMatch(/^clk_/);
+  });
+
+  it("keeps clicks buffered while the queue is failing, and sends them once it recovers", async () => {
+    const stub = env.LINK_COUNTER.get(env.LINK_COUNTER.idFromName(counterName(`lnk_queue_down_${Date.now()}`)));
+    let failing = true;
+    await runInDurableObject(stub, (instance: unknown) => {
+      const events = (instance as { env: Env }).env.EVENTS;
+      const real = events.sendBatch.bind(events);
+      vi.spyOn(events, "sendBatch").mockImplementation(async (...args) => {
+        if (failing) throw new Error("queue unavailable");
+        return real(...args);
+      });
+    });
+    const clickId = newId("click");
+    await stub.record({ linkId: "lnk_queue_down", brandId, campaignId, creatorId, utm: {}, clickId, ts: Date.now(), ua: IPHONE, ip: "81.2.69.7", asn: 7922, country: "GB", referer: null, method: "GET", acceptLanguage: "en-GB" });
+    expect(await runDurableObjectAlarm(stub)).toBe(true); // the flush fails and reschedules itself
+    expect(await stub.pending()).toBe(1);
+    failing = false;
+    expect(await runDurableObjectAlarm(stub)).toBe(true); // the retry it scheduled
+
+    expect(await stub.pending()).toBe(0);
+    const rows = await eventually(() => query("select id from events where click_id = $1", [clickId]), (r) => r.length === 1);
+    expect(rows).toHaveLength(1);
   });
 
   it("an evicted LinkCounter loses no buffered click", async () => {

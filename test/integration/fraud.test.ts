@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newLinkState, scoreClick, scorer, type Click } from "../../workers/fraud/score-click";
+import { newLinkState, scoreClick, scorer, windowCounts, type Click } from "../../workers/fraud/score-click";
 import { generateTraffic } from "../../scripts/fraud/traffic";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
@@ -66,6 +66,14 @@ describe("scoreClick", () => {
     const uas = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"].map((x) => `Mozilla/5.0 (Linux; Android 14; ${x}) Chrome/130 Mobile Safari/537.36`);
     const natVerdicts = uas.map((ua, i) => scoreClick(nat, click({ ts: T0 + i * 30_000, ip: "100.64.10.1", ua })));
     expect(natVerdicts.every((v) => !v.fraud && v.unique)).toBe(true);
+  });
+
+  it("keeps per-second and per-minute windows and unique visitors per hour", () => {
+    const s = newLinkState();
+    for (let i = 0; i < 5; i++) scoreClick(s, click({ ts: T0 + i * 200, ip: `81.2.69.${i}` }));
+    scoreClick(s, click({ ts: T0 + 30_000, ip: "81.2.69.0" }));
+    expect(windowCounts(s, T0 + 30_100)).toMatchObject({ lastSecond: 1, lastMinute: 6, uniqueVisitorsLastHour: 5 });
+    expect(windowCounts(s, T0 + 2 * 3_600_000).lastMinute).toBe(0);
   });
 
   it("never keeps a raw IP address in its state", () => {

@@ -14,6 +14,10 @@ export function priceEvent(c: CampaignRow, e: TrackedEvent): Price {
   const p = e.props as { fraud?: boolean; amountMinor?: number; currency?: string; durationSeconds?: number };
   if (p.fraud) return { billable: false, reason: "invalid_traffic" };
   if (c.status === "draft") return { billable: false, reason: "campaign_not_launched" };
+  const country = (e.props as { country?: string | null }).country;
+  if ((e.type === "click" || e.type === "view") && c.targetCountries.length && country && !c.targetCountries.includes(country)) {
+    return { billable: false, reason: "outside_targeting" };
+  }
   switch (c.pricingModel) {
     case "cpc":
       return e.type === "click" ? { billable: true, costMinor: c.rateMinor! } : { billable: false, reason: "not_billed_under_cpc" };

@@ -2,6 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { links } from "../db/d1/schema";
 import { campaigns, events, idempotencyKeys } from "../db/pg/schema";
 import type { TrackedEvent } from "../events/envelope";
 import type { Deps } from "../lib/context";
@@ -42,12 +43,20 @@ export async function recordConversion(deps: Deps, tenant: BrandTenant, idempote
       .limit(1);
     if (!sale?.campaignId || !sale.creatorId) throw new AppError("validation_failed", "No attributed sale with that order id.", [{ path: "body.orderId", message: "No attributed sale with this order id" }]);
     attribution = { campaignId: sale.campaignId, linkId: sale.linkId, creatorId: sale.creatorId, clickAt: null };
+  } else if (input.promoCode) {
+    const link = await deps.db
+      .select({ id: links.id, campaignId: links.campaignId, creatorId: links.creatorId })
+      .from(links)
+      .where(and(eq(links.brandId, tenant.brandId), eq(links.promoCode, input.promoCode)))
+      .get();
+    if (!link) throw new AppError("validation_failed", "No link of yours has that promo code.", [{ path: "body.promoCode", message: "Unknown promo code" }]);
+    attribution = { campaignId: link.campaignId, linkId: link.id, creatorId: link.creatorId, clickAt: null };
   } else {
     const [click] = await pg
       .select({ campaignId: events.campaignId, linkId: events.linkId, creatorId: events.creatorId, at: events.at, fraud: events.fraud, window: campaigns.attributionWindowDays })
       .from(events)
       .innerJoin(campaigns, eq(campaigns.id, events.campaignId))
-      .where(and(eq(events.clickId, input.clickId), eq(events.type, "click"), eq(events.brandId, tenant.brandId)))
+      .where(and(eq(events.clickId, input.clickId!), eq(events.type, "click"), eq(events.brandId, tenant.brandId)))
       .limit(1);
     const bad = (message: string) => new AppError("validation_failed", message, [{ path: "body.clickId", message }]);
     if (!click) throw bad("No click with this id for your brand (it can take a few seconds to arrive).");
@@ -61,6 +70,7 @@ export async function recordConversion(deps: Deps, tenant: BrandTenant, idempote
   const props: Record<string, unknown> = { idempotencyKey };
   if (input.type === "sale" || input.type === "refund") Object.assign(props, { orderId: input.orderId, amountMinor: input.amountMinor, currency: input.currency });
   if (input.type === "call") props.durationSeconds = input.durationSeconds;
+  if (input.type !== "refund" && input.promoCode) props.promoCode = input.promoCode;
   const event: TrackedEvent = {
     id: eventId,
     type: input.type,
@@ -69,7 +79,7 @@ export async function recordConversion(deps: Deps, tenant: BrandTenant, idempote
     campaignId: attribution.campaignId,
     linkId: attribution.linkId,
     creatorId: attribution.creatorId,
-    clickId: input.type === "refund" ? null : input.clickId,
+    clickId: input.type === "refund" ? null : (input.clickId ?? null),
     visitorHash: null,
     props,
     utm: {},

@@ -59,7 +59,8 @@ async function rollUp(tx: Tx, e: TrackedEvent) {
   const valid = click && !p.fraud ? 1 : 0;
   const conversion = e.type === "lead" || e.type === "sale" || e.type === "call" ? 1 : 0;
   const revenue = e.type === "sale" ? (p.amountMinor ?? 0) : e.type === "refund" ? -(p.amountMinor ?? 0) : 0;
-  if (!click && !conversion && !revenue) return;
+  const view = e.type === "view" ? 1 : 0;
+  if (!click && !view && !conversion && !revenue) return;
   const row = {
     linkId: e.linkId,
     minute: new Date(e.at - (e.at % MINUTE)),
@@ -70,6 +71,7 @@ async function rollUp(tx: Tx, e: TrackedEvent) {
     validClicks: valid,
     invalidClicks: click ? 1 - valid : 0,
     uniqueClicks: valid && p.unique ? 1 : 0,
+    views: view,
     conversions: conversion,
     revenueMinor: revenue,
   };
@@ -83,6 +85,7 @@ async function rollUp(tx: Tx, e: TrackedEvent) {
         validClicks: sql`${linkMinutes.validClicks} + ${row.validClicks}`,
         invalidClicks: sql`${linkMinutes.invalidClicks} + ${row.invalidClicks}`,
         uniqueClicks: sql`${linkMinutes.uniqueClicks} + ${row.uniqueClicks}`,
+        views: sql`${linkMinutes.views} + ${row.views}`,
         conversions: sql`${linkMinutes.conversions} + ${row.conversions}`,
         revenueMinor: sql`${linkMinutes.revenueMinor} + ${row.revenueMinor}`,
       },

@@ -97,7 +97,7 @@ export function newLinkState(): LinkState {
 const hash = (s: string) => bytesToHex(sha256(utf8ToBytes(s))).slice(0, 24);
 
 /** A visitor is a salted hash of address and browser; the salt changes every UTC day, and raw IPs are never kept. */
-function visitorHash(state: LinkState, click: Click, secret: string) {
+export function visitorHash(state: LinkState, click: Pick<Click, "ts" | "ip" | "ua">, secret: string) {
   const day = Math.floor(click.ts / (24 * HOUR));
   if (state.salt.day !== day) state.salt = { day, value: hash(`${secret}:${day}`) };
   return hash(`${state.salt.value}|${click.ip}|${click.ua}`);
@@ -194,5 +194,17 @@ export function scorer(options: ScoringOptions = DEFAULT_OPTIONS) {
     let state = states.get(click.link);
     if (!state) states.set(click.link, (state = newLinkState()));
     return scoreClick(state, click, options);
+  };
+}
+
+/** The link's rolling windows as of `now`: clicks in the last second and minute, the per-minute baseline, unique visitors this hour. */
+export function windowCounts(state: LinkState, now: number) {
+  let visitors = 0;
+  for (const v of state.visitors.values()) if (v.lastHour.some((t) => t > now - HOUR)) visitors++;
+  return {
+    lastSecond: state.recent.filter((t) => t > now - 1_000).length,
+    lastMinute: state.recent.filter((t) => t > now - MIN).length,
+    baselinePerMinute: Math.round(state.ewma * 100) / 100,
+    uniqueVisitorsLastHour: visitors,
   };
 }

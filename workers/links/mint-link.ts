@@ -19,6 +19,7 @@ export const linkRecord = (l: typeof links.$inferSelect, origin: string) => ({
   creatorId: l.creatorId,
   productId: l.productId,
   destination: l.destination,
+  promoCode: l.promoCode,
   createdAt: new Date(l.createdAt).toISOString(),
 });
 
@@ -50,12 +51,16 @@ export async function mintLink(deps: Deps, tenant: BrandTenant, input: z.infer<t
           productId: input.productId ?? null,
           targetKey,
           destination,
+          promoCode: input.promoCode ?? null,
           createdAt: deps.now(),
         })
         .returning();
       return { created: true, link: linkRecord(row!, origin) };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
+      if (input.promoCode && String((e as { cause?: unknown }).cause ?? e).includes("promo_code")) {
+        throw new AppError("conflict", `Promo code ${input.promoCode} is already used by another of your links.`, [{ path: "body.promoCode", message: "Already in use" }]);
+      }
       // Either a concurrent mint of the same triple won (return it) or the code collided (retry).
       const winner = await deps.db.select().from(links).where(triple).get();
       if (winner) return { created: false, link: linkRecord(winner, origin) };

@@ -8,6 +8,7 @@ import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/open
 import { requireActor } from "../lib/tenancy";
 import { linkRecord, mintLink } from "./mint-link";
 import { linkStats } from "./link-stats";
+import { viewPixel } from "./view-pixel";
 import { LinkSchema, LinkStatsSchema, MintLinkBody } from "./schemas";
 
 export const linkRoutes = createRouter();
@@ -57,6 +58,23 @@ linkRoutes.openapi(
   async (c) => {
     const link = await ownedLink(c.var.deps, c.var.actor, c.req.valid("param").code);
     return c.json(await linkStats(c.var.deps, link.id), 200);
+  },
+);
+
+/** The view pixel lives at /api/v1/px (see app.ts); its query is validated here. */
+export const pixelRoutes = createRouter();
+pixelRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["links"],
+    summary: "View pixel for CPV: one view per visitor per item per hour, browsers only",
+    request: { query: z.object({ l: z.string().regex(/^[0-9A-Za-z]{7,16}$/, { error: "A link code" }), i: z.string().min(1).max(200) }) },
+    responses: { 200: { description: "A 1×1 GIF", content: { "image/gif": { schema: z.string() } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const { l, i } = c.req.valid("query");
+    return viewPixel(c, l, i) as never;
   },
 );
 

@@ -5,6 +5,7 @@ export const MintLinkBody = z.strictObject({
   creatorId: z.string().min(1).max(64),
   productId: z.string().min(1).max(64).optional(),
   destination: z.url({ protocol: /^https$/, error: "An https:// address on one of your domains" }).max(2000),
+  promoCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,20}$/, { error: "4–20 letters and digits" }).optional(),
 });
 
 export const LinkSchema = z.object({
@@ -15,6 +16,7 @@ export const LinkSchema = z.object({
   creatorId: z.string(),
   productId: z.string().nullable(),
   destination: z.string(),
+  promoCode: z.string().nullable(),
   createdAt: z.string(),
 });
 

@@ -29,11 +29,14 @@ export const links = sqliteTable(
     productId: text("product_id"),
     targetKey: text("target_key").notNull(),
     destination: text("destination").notNull(),
+    /** An optional code the creator shares; a conversion reported with it is credited to this link. */
+    promoCode: text("promo_code"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
     uniqueIndex("links_triple").on(t.campaignId, t.creatorId, t.targetKey),
     index("links_campaign_idx").on(t.campaignId),
     index("links_creator_idx").on(t.creatorId),
+    uniqueIndex("links_brand_promo").on(t.brandId, t.promoCode),
   ],
 );

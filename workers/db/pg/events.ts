@@ -40,6 +40,7 @@ export const linkMinutes = pgTable(
     validClicks: integer("valid_clicks").notNull().default(0),
     invalidClicks: integer("invalid_clicks").notNull().default(0),
     uniqueClicks: integer("unique_clicks").notNull().default(0),
+    views: integer("views").notNull().default(0),
     conversions: integer("conversions").notNull().default(0),
     revenueMinor: bigint("revenue_minor", { mode: "number" }).notNull().default(0),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "link_minutes" ADD COLUMN "views" integer DEFAULT 0 NOT NULL;
