@@ -55,6 +55,8 @@ try {
     Rival     ${demo.rivalBrandEmail}
     Creator   ${demo.creatorEmail}   (@${demo.creatorHandle})
 
+  Demo affiliate link: ${stack.gatewayUrl}/l/${demo.linkCode}  (campaign ${demo.campaignId})
+
   Ids, API keys and session cookies for tools: .data/demo.json
   Logs: .data/logs/
 
