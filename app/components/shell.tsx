@@ -7,6 +7,7 @@ import { LogoMark } from "./ui/icons";
 const NAV = {
   brand: [
     { to: "/brand", label: "Overview", end: true },
+    { to: "/brand/campaigns", label: "Campaigns", end: false },
     { to: "/brand/settings", label: "Settings", end: false },
   ],
   creator: [

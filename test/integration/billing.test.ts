@@ -228,3 +228,44 @@ describe("promo codes and targeting", () => {
     expect(rows.map((r) => r.billing)).toEqual(["charged", "outside_targeting"]);
   });
 });
+
+describe("campaign stats", () => {
+  it("match the ledger to the cent, per creator, and only the brand can see them", async () => {
+    const s = await setup("stats");
+    const cr2 = await signIn(api, uniqueEmail("stats-creator2"));
+    const creatorB = (await createCreator(api, cr2.cookie, { handle: `statsb_${Date.now().toString(36)}`, displayName: "B", niches: ["beauty"] })).id;
+    const campaign = await createCampaign(api, s.owner, { name: "Stats", currency: "GBP", fallbackUrl: `https://${s.domain}/`, pricingModel: "cpc", rateMinor: 25, totalBudgetMinor: 100_000 });
+    const linkA = await mintLink(api, s.owner, { campaignId: campaign.id, creatorId: s.creatorId, destination: `https://${s.domain}/a` });
+    const linkB = await mintLink(api, s.owner, { campaignId: campaign.id, creatorId: creatorB, destination: `https://${s.domain}/b` });
+    const id = async (code: string) => ((await (await api(`/api/v1/links/${code}`, { headers: { cookie: s.owner } })).json()) as { id: string }).id;
+    const a = { brandId: s.brandId, campaignId: campaign.id, linkId: await id(linkA.code), creatorId: s.creatorId };
+    const b = { brandId: s.brandId, campaignId: campaign.id, linkId: await id(linkB.code), creatorId: creatorB };
+    const bad = { fraud: true, score: 1, reasons: ["datacenter_asn"], unique: true };
+    await deliver([
+      ...Array.from({ length: 5 }, () => clickEvent(a)),
+      ...Array.from({ length: 2 }, () => clickEvent(b)),
+      clickEvent({ ...b, props: bad }),
+      { ...clickEvent(a), type: "sale", props: { orderId: "o-stats", amountMinor: 10_000, currency: "GBP" } },
+    ]);
+    const res = await api(`/api/v1/campaigns/${campaign.id}/stats`, { headers: { cookie: s.owner } });
+    expect(res.status).toBe(200);
+    const stats = (await res.json()) as { spend: number; revenue: number; roi: number; clicks: number; validClicks: number; invalidClicks: number; conversions: number; budget: { spentMinor: number }; byCreator: { creatorId: string; spend: number; validClicks: number; revenue: number }[]; series: unknown[] };
+    const [ledger] = await query<{ spent: string }>(
+      "select (-sum(l.amount_minor))::text as spent from ledger_lines l join ledger_accounts acc on acc.id = l.account_id where acc.kind = 'campaign_budget' and acc.owner_id = $1",
+      [campaign.id],
+    );
+    expect(stats.spend).toBe(Number(ledger!.spent));
+    expect(stats).toMatchObject({ clicks: 8, validClicks: 7, invalidClicks: 1, conversions: 1, revenue: 10_000, spend: 175, budget: { spentMinor: 175 } });
+    expect(stats.roi).toBeCloseTo((10_000 - 175) / 175, 4);
+    expect(stats.byCreator).toEqual([
+      expect.objectContaining({ creatorId: s.creatorId, spend: 125, validClicks: 5, revenue: 10_000 }),
+      expect.objectContaining({ creatorId: creatorB, spend: 50, validClicks: 2, revenue: 0 }),
+    ]);
+    expect(stats.series.length).toBeGreaterThan(0);
+
+    const rival = await setup("statsrival");
+    expect((await api(`/api/v1/campaigns/${campaign.id}/stats`, { headers: { cookie: rival.owner } })).status).toBe(404);
+    expect((await api(`/api/v1/campaigns/${campaign.id}/stats`, { headers: { authorization: `Bearer ${rival.key}` } })).status).toBe(404);
+    expect((await api(`/api/v1/campaigns/${campaign.id}/stats`, { headers: { cookie: cr2.cookie } })).status).toBe(404);
+  });
+});

@@ -3,7 +3,8 @@ import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/open
 import { brandForNewCampaign, campaignTenant } from "./campaign-tenant";
 import { campaignRecord } from "./campaign-record";
 import { createCampaign } from "./create-campaign";
-import { CampaignActionBody, CampaignSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
+import { campaignStats } from "./campaign-stats";
+import { CampaignActionBody, CampaignSchema, CampaignStatsSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
 import { changeCampaignStatus, getCampaign, listCampaigns, updateCampaign } from "./update-campaign";
 
 export const campaignRoutes = createRouter();
@@ -87,5 +88,21 @@ campaignRoutes.openapi(
     const { campaignId } = c.req.valid("param");
     const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId, ["owner", "admin"]);
     return c.json(await changeCampaignStatus(c.var.deps, tenant, campaignId, c.req.valid("json").action), 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{campaignId}/stats",
+    tags: ["campaigns"],
+    summary: "Clicks (valid and invalid), views, conversions, revenue, spend from the ledger, ROI, per creator, hourly series",
+    request: { params: CampaignParam, query: z.object({ hours: z.coerce.number().int().min(1).max(24 * 90).default(72) }) },
+    responses: { 200: jsonContent(CampaignStatsSchema, "Stats"), ...errorResponses },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId);
+    return c.json(await campaignStats(c.var.deps, tenant, campaignId, c.req.valid("query").hours), 200);
   },
 );

@@ -91,3 +91,35 @@ export const AddDomainBody = z.strictObject({
     .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "A domain like shop.example.com (no https://, no path)" }),
 });
 export const DomainSchema = z.object({ id: z.string(), domain: z.string(), createdAt: z.string() });
+
+const Money = z.number().int();
+export const CampaignStatsSchema = z.object({
+  campaignId: z.string(),
+  currency: z.string(),
+  status: z.enum(["draft", "active", "paused", "ended"]),
+  budget: z.object({ totalMinor: Money, dailyMinor: Money.nullable(), spentMinor: Money, spentTodayMinor: Money }),
+  clicks: z.number().int(),
+  validClicks: z.number().int(),
+  invalidClicks: z.number().int(),
+  uniqueClicks: z.number().int(),
+  views: z.number().int(),
+  conversions: z.number().int(),
+  revenue: Money,
+  spend: Money,
+  roi: z.number().nullable(),
+  byCreator: z.array(
+    z.object({
+      creatorId: z.string(),
+      handle: z.string().nullable(),
+      displayName: z.string().nullable(),
+      clicks: z.number().int(),
+      validClicks: z.number().int(),
+      invalidClicks: z.number().int(),
+      conversions: z.number().int(),
+      revenue: Money,
+      spend: Money,
+      roi: z.number().nullable(),
+    }),
+  ),
+  series: z.array(z.object({ hour: z.string(), validClicks: z.number().int(), invalidClicks: z.number().int(), conversions: z.number().int() })),
+});

@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BudgetMeter } from "../components/budget-meter";
+import { ClicksChart } from "../components/clicks-chart";
+import { StatusBadge } from "../components/status-badge";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { api } from "../lib/api.server";
+import { requireBrand } from "../lib/brand.server";
+import { MODEL_LABEL, rate, type Campaign, type CampaignStats } from "../lib/campaigns";
+import { formatMoney } from "../lib/money";
+import { useLive } from "../lib/use-live";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Brand console · Tandem` }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { brand } = await requireBrand(context, request);
+  const id = encodeURIComponent(params.campaignId!);
+  const [campaign, stats] = await Promise.all([
+    api<Campaign>(context, request, `/api/v1/campaigns/${id}`),
+    api<CampaignStats>(context, request, `/api/v1/campaigns/${id}/stats?hours=48`),
+  ]);
+  if (!campaign.ok || !stats.ok) throw new Response("Not found", { status: 404 });
+  return { campaign: campaign.data, stats: stats.data, canManage: brand.role !== "member" };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  await requireBrand(context, request);
+  const form = await request.formData();
+  const res = await api(context, request, `/api/v1/campaigns/${encodeURIComponent(params.campaignId!)}/status`, { method: "POST", body: { action: String(form.get("action")) } });
+  return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
+}
+
+const ACTIONS: Record<Campaign["status"], { action: string; label: string; variant: "primary" | "secondary" | "danger" }[]> = {
+  draft: [{ action: "launch", label: "Launch", variant: "primary" }, { action: "end", label: "Discard", variant: "secondary" }],
+  active: [{ action: "pause", label: "Pause", variant: "secondary" }, { action: "end", label: "End campaign", variant: "secondary" }],
+  paused: [{ action: "resume", label: "Resume", variant: "primary" }, { action: "end", label: "End campaign", variant: "secondary" }],
+  ended: [],
+};
+
+export default function CampaignPage() {
+  const { campaign: c, stats: s, canManage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { ok: boolean; message?: string } | undefined;
+  const busy = useNavigation().state !== "idle";
+  useLive(5_000);
+  const money = (m: number) => formatMoney(m, c.currency);
+  const cpa = s.conversions ? money(Math.round(s.spend / s.conversions)) : "—";
+  const kpis = [
+    { label: "Valid clicks", value: s.validClicks.toLocaleString("en"), sub: `${s.uniqueClicks.toLocaleString("en")} unique` },
+    { label: "Invalid", value: s.invalidClicks.toLocaleString("en"), sub: s.clicks ? `${((s.invalidClicks / s.clicks) * 100).toFixed(1)} % of clicks, not billed` : "not billed" },
+    { label: "Views", value: s.views.toLocaleString("en"), sub: "pixel, one per visitor per hour" },
+    { label: "Conversions", value: s.conversions.toLocaleString("en"), sub: `CPA ${cpa}` },
+    { label: "Revenue", value: money(s.revenue), sub: "reported sales, net of refunds" },
+    { label: "Spend", value: money(s.spend), sub: `ROI ${s.roi == null ? "—" : `${(s.roi * 100).toFixed(0)} %`}` },
+  ];
+  return (
+    <>
+      <p className="small" style={{ marginBottom: "var(--space-3)" }}><Link to="/brand/campaigns">← All campaigns</Link></p>
+      <div className="page-head spread">
+        <div>
+          <h1>{c.name}</h1>
+          <p className="row" style={{ gap: "var(--space-2)" }}>
+            <StatusBadge status={c.status} reason={c.pausedReason} />
+            <span>{MODEL_LABEL[c.pricingModel]} · {rate(c)} · {c.attributionWindowDays}-day window{c.targetCountries.length ? ` · ${c.targetCountries.join(", ")}` : ""}</span>
+          </p>
+        </div>
+        {canManage && ACTIONS[c.status].length > 0 && (
+          <div className="row">
+            {ACTIONS[c.status].map((a) => (
+              <Form method="post" key={a.action}>
+                <input type="hidden" name="action" value={a.action} />
+                <Button variant={a.variant} type="submit" disabled={busy}>{a.label}</Button>
+              </Form>
+            ))}
+          </div>
+        )}
+      </div>
+      {result && !result.ok && <div className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>{result.message}</div>}
+      <div className="stack" style={{ gap: "var(--space-4)" }}>
+        <Card>
+          <div className="spread"><h2>Budget</h2><span className="muted small">Updated live · today {money(s.budget.spentTodayMinor)}{s.budget.dailyMinor ? ` of ${money(s.budget.dailyMinor)}` : ""}</span></div>
+          <BudgetMeter spent={s.spend} total={s.budget.totalMinor} currency={c.currency} />
+        </Card>
+        <div className="kpis">
+          {kpis.map((k) => (
+            <div className="kpi" key={k.label}>
+              <div className="label">{k.label}</div>
+              <div className="value">{k.value}</div>
+              <div className="sub">{k.sub}</div>
+            </div>
+          ))}
+        </div>
+        <Card>
+          <h2>Clicks per hour</h2>
+          <ClicksChart series={s.series} hours={48} />
+        </Card>
+        <Card>
+          <h2>Creators</h2>
+          {s.byCreator.length === 0 ? (
+            <div className="empty"><strong>No traffic yet</strong>Clicks on your creators' links show up here within seconds.</div>
+          ) : (
+            <div className="table-wrap">
+              <table className="data">
+                <thead>
+                  <tr><th>Creator</th><th className="num">Valid clicks</th><th className="num">Invalid</th><th className="num">Conversions</th><th className="num">Revenue</th><th className="num">Spend</th><th className="num">ROI</th></tr>
+                </thead>
+                <tbody>
+                  {s.byCreator.map((r) => (
+                    <tr key={r.creatorId}>
+                      <td>{r.displayName ?? "Unknown"} <span className="muted">{r.handle ? `@${r.handle}` : ""}</span></td>
+                      <td className="num">{r.validClicks.toLocaleString("en")}</td>
+                      <td className="num">{r.invalidClicks.toLocaleString("en")}</td>
+                      <td className="num">{r.conversions.toLocaleString("en")}</td>
+                      <td className="num">{money(r.revenue)}</td>
+                      <td className="num">{money(r.spend)}</td>
+                      <td className="num">{r.roi == null ? "—" : `${(r.roi * 100).toFixed(0)} %`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBrand, createCreator, mintLink, signIn, type Fetcher } from "../factories";
+import { APP, expectHeading, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+
+const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
+const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => {
+  it("a brand creates and launches a campaign, and a click on a creator's link shows on its dashboard within seconds", async () => {
+    const email = uniqueEmail(`campaigns-${name}`);
+    const { cookie } = await signIn(gateway, email);
+    const domain = `camp-${name}-${Date.now().toString(36)}.example`;
+    await createBrand(gateway, cookie, { name: `Juniper ${name}`, website: `https://${domain}`, industry: "home", companySize: "11-50", country: "GB" });
+    const context = await browser.newContext({ viewport });
+    await context.addCookies([{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" }]);
+    const page = await context.newPage();
+    await flow(page, `campaigns-${name}`, async () => {
+      await page.goto(`${APP}/brand/campaigns`);
+      await expectHeading(page, "Campaigns");
+      await page.getByText("No campaigns yet").waitFor();
+      await shot(page, `brand-campaigns-empty-${name}`);
+      await page.getByRole("link", { name: "Create your first campaign" }).click();
+      await expectHeading(page, "New campaign");
+      await page.getByLabel("Campaign name").fill("Linen season");
+      await page.getByRole("radio", { name: /Per click/ }).check();
+      await page.getByLabel("Rate per click").fill("0.45");
+      await page.getByLabel("Total budget").fill("500");
+      await page.getByLabel("Daily cap (optional)").fill("50");
+      await shot(page, `brand-campaign-new-${name}`);
+      await page.getByRole("button", { name: "Create campaign" }).click();
+      await expectHeading(page, "Linen season");
+      expect(await page.locator(".badge").first().textContent()).toBe("Active");
+      const campaignId = page.url().split("/").pop()!;
+
+      // A creator's link for this campaign, and one real click on it.
+      const creator = await signIn(gateway, uniqueEmail(`campaign-creator-${name}`));
+      const profile = await createCreator(gateway, creator.cookie, { handle: `linen_${name}_${Date.now().toString(36)}`, displayName: "Ada Linen", niches: ["home"] });
+      const link = await mintLink(gateway, cookie, { campaignId, creatorId: profile.id, destination: `https://${domain}/linen` });
+      const click = await fetch(`${GATEWAY}/l/${link.code}`, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1", "cf-connecting-ip": "81.2.69.160" } });
+      expect(click.status).toBe(302);
+      const clickedAt = Date.now();
+
+      // The dashboard refreshes itself: the click and the creator appear without a reload.
+      await page.locator("table.data td", { hasText: "Ada Linen" }).waitFor({ timeout: 10_000 });
+      expect(Date.now() - clickedAt).toBeLessThan(10_000);
+      expect(await page.locator(".kpi", { hasText: "Valid clicks" }).locator(".value").textContent()).toBe("1");
+      expect(await page.locator(".kpi", { hasText: "Spend" }).locator(".value").textContent()).toBe("£0.45");
+      await shot(page, `brand-campaign-dashboard-${name}`);
+    });
+    await context.close();
+  });
+});
