@@ -27,7 +27,7 @@ export interface ViewInput {
   country?: string | null;
 }
 
-const FLUSH_DELAY_MS = 1_000;
+const FLUSH_DELAY_MS = 500;
 const VIEW_DEDUP_MS = 3_600_000;
 const BATCH = 100;
 

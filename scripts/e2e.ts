@@ -25,6 +25,7 @@ async function running(url: string) {
 }
 
 const APP_URL = "http://localhost:8788";
+let demoPath = path.join(root, ".data", "demo.json");
 let cleanup = async () => {};
 if (await running(APP_URL)) {
   console.log(`Using the stack already running at ${APP_URL}`);
@@ -42,7 +43,8 @@ if (await running(APP_URL)) {
   await migratePostgres(pgUrl, path.join(root, "migrations/pg"));
   await migrateD1(opts);
   await buildApp(logDir);
-  const stack = await startStack(opts, (gatewayUrl, appUrl) => seed(gatewayUrl, appUrl, path.join(data, "demo.json")).then(() => undefined));
+  demoPath = path.join(data, "demo.json");
+  const stack = await startStack(opts, (gatewayUrl, appUrl) => seed(gatewayUrl, appUrl, demoPath).then(() => undefined));
   cleanup = async () => {
     await stack.stop();
     if (scratch) await dropDatabase(external!, scratch).catch(() => undefined);
@@ -54,7 +56,7 @@ const code = await new Promise<number>((resolve) => {
   const child = spawn("npx", ["vitest", "run", "--config", "test/e2e/vitest.config.ts", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, E2E_APP_URL: APP_URL, CHROMIUM_PATH: chromium },
+    env: { ...process.env, E2E_APP_URL: APP_URL, E2E_DEMO_PATH: demoPath, CHROMIUM_PATH: chromium },
   });
   child.on("exit", (c) => resolve(c ?? 1));
 });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createApiKey, createBrand, createCampaign, createCreator, me, mintLink, signIn, type Fetcher } from "../test/factories";
+import { createApiKey, createBrand, createCampaign, createCreator, me, signIn, type Fetcher } from "../test/factories";
 
 /** Keys in `.data/demo.json`. Later features add keys; existing ones stay stable. */
 export interface Demo {
@@ -18,6 +18,7 @@ export interface Demo {
   creatorHandle: string;
   creatorSessionCookie: string;
   campaignId: string;
+  openCampaignId: string;
   linkCode: string;
   [key: string]: unknown;
 }
@@ -72,25 +73,53 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
     }
   }
 
-  // A launched CPC campaign with a link for the demo creator.
-  let campaignId = prev.campaignId;
-  if (!campaignId || !(await f(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: brandSessionCookie } })).ok) {
-    campaignId = (
-      await createCampaign(f, brandSessionCookie, {
-        brandId,
-        name: "Spring Glow Serum",
-        pricingModel: "cpc",
-        rateMinor: 45,
-        currency: "GBP",
-        totalBudgetMinor: 500_000,
-        dailyBudgetMinor: 50_000,
-        targetCountries: ["GB", "IE"],
-        fallbackUrl: `${BRAND.website}/shop`,
-        utmCampaign: "spring-glow",
-      })
-    ).id;
-  }
-  const link = await mintLink(f, brandSessionCookie, { campaignId, creatorId: creator.id, destination: `${BRAND.website}/products/glow-serum` });
+  // A launched CPC campaign the demo creator has joined (their link comes from accepting it),
+  // and a second open campaign they have not joined yet.
+  const ensureCampaign = async (prevId: string | undefined, body: Record<string, unknown>) => {
+    if (prevId) {
+      const res = await f(`/api/v1/campaigns/${prevId}`, { headers: { cookie: brandSessionCookie } });
+      if (res.ok) {
+        const existing = (await res.json()) as { landingUrls: string[] };
+        if (!existing.landingUrls.length) {
+          await f(`/api/v1/campaigns/${prevId}`, { method: "PATCH", headers: { "content-type": "application/json", cookie: brandSessionCookie }, body: JSON.stringify({ openToMarketplace: true, niches: body.niches, brief: body.brief, landingUrls: body.landingUrls }) });
+        }
+        return prevId;
+      }
+    }
+    return (await createCampaign(f, brandSessionCookie, { brandId, ...body })).id;
+  };
+  const campaignId = await ensureCampaign(prev.campaignId, {
+    name: "Spring Glow Serum",
+    pricingModel: "cpc",
+    rateMinor: 45,
+    currency: "GBP",
+    totalBudgetMinor: 500_000,
+    dailyBudgetMinor: 50_000,
+    targetCountries: [],
+    fallbackUrl: `${BRAND.website}/shop`,
+    utmCampaign: "spring-glow",
+    openToMarketplace: true,
+    niches: ["beauty", "wellness"],
+    brief: "Show Glow Serum in your morning routine: before and after, natural light, no filters. Mention the 30-day glow promise.",
+    landingUrls: [`${BRAND.website}/products/glow-serum`],
+  });
+  const openCampaignId = await ensureCampaign(prev.openCampaignId as string | undefined, {
+    name: "Night Repair Mask",
+    pricingModel: "cpp",
+    cppMode: "percent",
+    rateBps: 1200,
+    currency: "GBP",
+    totalBudgetMinor: 300_000,
+    fallbackUrl: `${BRAND.website}/shop`,
+    utmCampaign: "night-repair",
+    openToMarketplace: true,
+    niches: ["beauty", "fashion"],
+    brief: "A night-time routine with the Repair Mask. Creators earn 12 % of every sale their link brings in.",
+    landingUrls: [`${BRAND.website}/products/night-repair-mask`, `${BRAND.website}/collections/night`],
+  });
+  const accepted = await f(`/api/v1/campaigns/${campaignId}/accept`, { method: "POST", headers: { cookie: creatorSessionCookie } });
+  if (!accepted.ok) throw new Error(`seed accept: ${accepted.status} ${await accepted.text()}`);
+  const link = ((await accepted.json()) as { links: { code: string }[] }).links[0]!;
 
   const demo: Demo = {
     ...prev,
@@ -109,6 +138,7 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
     creatorHandle: creator.handle,
     creatorSessionCookie,
     campaignId,
+    openCampaignId,
     linkCode: link.code,
   };
   fs.mkdirSync(path.dirname(demoPath), { recursive: true });

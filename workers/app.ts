@@ -6,6 +6,7 @@ import { brandRoutes } from "./brands/routes";
 import { campaignRoutes } from "./campaigns/routes";
 import { conversionRoutes } from "./conversions/routes";
 import { linkRoutes, pixelRoutes } from "./links/routes";
+import { acceptRoutes, earningsRoutes, marketplaceRoutes } from "./marketplace/routes";
 import { redirect } from "./links/redirect";
 import { creatorRoutes } from "./creators/routes";
 import { devRoutes } from "./dev/routes";
@@ -33,6 +34,9 @@ export function createApp() {
   app.route("/api/v1/brands", domainRoutes);
   app.route("/api/v1/creators", creatorRoutes);
   app.route("/api/v1/campaigns", campaignRoutes);
+  app.route("/api/v1/campaigns", acceptRoutes);
+  app.route("/api/v1/marketplace", marketplaceRoutes);
+  app.route("/api/v1/earnings", earningsRoutes);
   app.route("/api/v1/links", linkRoutes);
   app.route("/api/v1/conversions", conversionRoutes);
   app.route("/api/v1/px", pixelRoutes);

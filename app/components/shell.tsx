@@ -12,6 +12,7 @@ const NAV = {
   ],
   creator: [
     { to: "/studio", label: "Overview", end: true },
+    { to: "/studio/marketplace", label: "Marketplace", end: false },
     { to: "/studio/profile", label: "Profile", end: false },
   ],
 } as const;

@@ -42,7 +42,7 @@ export default function CampaignPage() {
   const { campaign: c, stats: s, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok: boolean; message?: string } | undefined;
   const busy = useNavigation().state !== "idle";
-  useLive(5_000);
+  useLive(2_500);
   const money = (m: number) => formatMoney(m, c.currency);
   const cpa = s.conversions ? money(Math.round(s.spend / s.conversions)) : "—";
   const kpis = [

@@ -3,20 +3,31 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SocialList } from "../components/social-list";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
+import { LinkShare } from "../components/link-share";
+import { api } from "../lib/api.server";
 import { requireCreator } from "../lib/creator.server";
+import { formatMoney } from "../lib/money";
+import { useLive } from "../lib/use-live";
 import { nicheOptions } from "../lib/options";
 
 export const meta: MetaFunction = () => [{ title: "Creator studio · Tandem" }];
 
+interface Earnings {
+  pending: { currency: string; amountMinor: number }[];
+  campaigns: { campaignId: string; name: string; brandName: string; status: string; currency: string; earnedMinor: number; validClicks: number; conversions: number; epcMinor: number | null; links: { code: string; url: string; destination: string }[] }[];
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { creator } = await requireCreator(context, request);
-  return { creator };
+  const earnings = await api<Earnings>(context, request, "/api/v1/earnings");
+  return { creator, earnings: earnings.ok ? earnings.data : { pending: [], campaigns: [] } };
 }
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 export default function StudioHome() {
-  const { creator } = useLoaderData<typeof loader>();
+  const { creator, earnings } = useLoaderData<typeof loader>();
+  useLive(2_500);
   const [params] = useSearchParams();
   const verified = creator.socialAccounts.filter((a) => a.verified);
   const reach = creator.socialAccounts.reduce((n, a) => n + (a.followers ?? 0), 0);
@@ -33,6 +44,11 @@ export default function StudioHome() {
       </div>
       <div className="grid">
         <Card>
+          <h2>Pending earnings</h2>
+          <p className="stat" data-testid="pending-earnings">{earnings.pending.length ? earnings.pending.map((p) => formatMoney(p.amountMinor, p.currency)).join(" · ") : formatMoney(0, "GBP")}</p>
+          <p className="muted small">From campaigns, in your ledger. Settled into your available balance after each settlement window.</p>
+        </Card>
+        <Card>
           <h2>Reach</h2>
           <p className="stat">{compact.format(reach)}</p>
           <p className="muted small">
@@ -47,6 +63,24 @@ export default function StudioHome() {
           </p>
         </Card>
       </div>
+      <Card style={{ marginTop: "var(--space-4)" }}>
+        <div className="spread"><h2>Your campaigns</h2><Link to="/studio/marketplace" className="small">Find more</Link></div>
+        {earnings.campaigns.length === 0 ? (
+          <div className="empty"><strong>No campaigns yet</strong>Join one in the <Link to="/studio/marketplace">marketplace</Link> to get your tracked links.</div>
+        ) : (
+          <div className="stack">
+            {earnings.campaigns.map((c) => (
+              <div key={c.campaignId} className="stack" style={{ gap: "var(--space-2)" }}>
+                <div className="spread">
+                  <div><strong>{c.name}</strong> <span className="muted small">by {c.brandName}</span></div>
+                  <span className="small">{formatMoney(c.earnedMinor, c.currency)} earned · {c.validClicks} {c.validClicks === 1 ? "click" : "clicks"} · {c.conversions} conversions · EPC {c.epcMinor == null ? "—" : formatMoney(c.epcMinor, c.currency)}</span>
+                </div>
+                {c.links.map((l) => <LinkShare key={l.code} url={l.url} destination={l.destination} />)}
+              </div>
+            ))}
+          </div>
+        )}
+      </Card>
       <Card style={{ marginTop: "var(--space-4)" }}>
         <div className="spread"><h2>Social accounts</h2><Link to="/studio/onboarding" className="small">Add or verify</Link></div>
         <SocialList accounts={creator.socialAccounts} />

@@ -22,6 +22,10 @@ export const campaignRecord = (c: CampaignRow) => ({
   pausedReason: c.pausedReason,
   fallbackUrl: c.fallbackUrl,
   utm: { source: c.utmSource, medium: c.utmMedium, campaign: c.utmCampaign },
+  openToMarketplace: c.openToMarketplace,
+  niches: c.niches,
+  brief: c.brief,
+  landingUrls: c.landingUrls,
   version: c.version,
   createdAt: c.createdAt.toISOString(),
 });

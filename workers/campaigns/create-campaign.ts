@@ -13,6 +13,7 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
 /** Creates a draft campaign; only the fields its pricing model uses are kept. */
 export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.infer<typeof CreateCampaignBody>) {
   const fallbackUrl = await assertBrandDestination(deps, tenant.brandId, input.fallbackUrl, "body.fallbackUrl");
+  const landingUrls = await Promise.all(input.landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));
   const cpp = input.pricingModel === "cpp";
   const pg = await deps.pg();
   const [row] = await pg
@@ -37,6 +38,10 @@ export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.i
       utmSource: input.utmSource ?? "tandem",
       utmMedium: input.utmMedium ?? "affiliate",
       utmCampaign: input.utmCampaign ?? slug(input.name),
+      openToMarketplace: input.openToMarketplace,
+      niches: input.niches,
+      brief: input.brief,
+      landingUrls,
     })
     .returning();
   await syncCampaignEdge(deps.db, row!);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NICHES } from "../creators/schemas";
 
 const Currency = z.string().regex(/^[A-Z]{3}$/, { error: "A 3-letter ISO currency code, e.g. GBP" });
 const Minor = z.number().int({ error: "Whole minor units (cents, pence)" }).min(0).max(Number.MAX_SAFE_INTEGER);
@@ -24,6 +25,10 @@ const CampaignFields = {
   utmSource: UtmValue.optional(),
   utmMedium: UtmValue.optional(),
   utmCampaign: UtmValue.optional(),
+  openToMarketplace: z.boolean().default(false),
+  niches: z.array(z.enum(NICHES)).max(5).default([]),
+  brief: z.string().trim().max(4000).default(""),
+  landingUrls: z.array(HttpsUrl).max(10).default([]),
 };
 
 /** The rate that each pricing model needs, and only that one. */
@@ -55,6 +60,10 @@ export const UpdateCampaignBody = z.strictObject({
   startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
   endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
   fallbackUrl: HttpsUrl.optional(),
+  openToMarketplace: z.boolean().optional(),
+  niches: z.array(z.enum(NICHES)).max(5).optional(),
+  brief: z.string().trim().max(4000).optional(),
+  landingUrls: z.array(HttpsUrl).max(10).optional(),
 });
 
 export const CampaignActionBody = z.strictObject({ action: z.enum(["launch", "pause", "resume", "end"]) });
@@ -79,6 +88,10 @@ export const CampaignSchema = z.object({
   pausedReason: z.enum(["brand", "budget"]).nullable(),
   fallbackUrl: z.string(),
   utm: z.object({ source: z.string(), medium: z.string(), campaign: z.string() }),
+  openToMarketplace: z.boolean(),
+  niches: z.array(z.string()),
+  brief: z.string(),
+  landingUrls: z.array(z.string()),
   version: z.number(),
   createdAt: z.string(),
 });

@@ -45,6 +45,10 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   if (input.targetCountries !== undefined) set.targetCountries = input.targetCountries;
   if (input.startsAt !== undefined) set.startsAt = input.startsAt ? new Date(input.startsAt) : null;
   if (input.endsAt !== undefined) set.endsAt = input.endsAt ? new Date(input.endsAt) : null;
+  if (input.openToMarketplace !== undefined) set.openToMarketplace = input.openToMarketplace;
+  if (input.niches !== undefined) set.niches = input.niches;
+  if (input.brief !== undefined) set.brief = input.brief;
+  if (input.landingUrls !== undefined) set.landingUrls = await Promise.all(input.landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));
   if (input.fallbackUrl !== undefined) set.fallbackUrl = await assertBrandDestination(deps, tenant.brandId, input.fallbackUrl, "body.fallbackUrl");
   const total = set.totalBudgetMinor ?? current.totalBudgetMinor;
   const daily = set.dailyBudgetMinor === undefined ? current.dailyBudgetMinor : set.dailyBudgetMinor;

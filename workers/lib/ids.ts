@@ -19,6 +19,7 @@ export const ID_PREFIX = {
   click: "clk",
   event: "evt",
   account: "acc",
+  collaboration: "col",
   entry: "je",
   line: "jl",
 } as const;

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { brands } from "./brands";
 
 /** Domains a brand has registered: link destinations must be on one of them. */
@@ -43,6 +43,12 @@ export const campaigns = pgTable(
     /** Why a paused campaign paused: the brand, or its budget running out. */
     pausedReason: text("paused_reason", { enum: ["brand", "budget"] }),
     fallbackUrl: text("fallback_url").notNull(),
+    /** Open campaigns are listed in the creator marketplace; closed ones are by invitation. */
+    openToMarketplace: boolean("open_to_marketplace").notNull().default(false),
+    niches: text("niches").array().notNull().default([]),
+    brief: text("brief").notNull().default(""),
+    /** The pages creators promote: accepting mints one link for each. */
+    landingUrls: text("landing_urls").array().notNull().default([]),
     utmSource: text("utm_source").notNull().default("tandem"),
     utmMedium: text("utm_medium").notNull().default("affiliate"),
     utmCampaign: text("utm_campaign").notNull(),
@@ -51,4 +57,21 @@ export const campaigns = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("campaigns_brand_idx").on(t.brandId)],
+);
+
+export const collaborationStatus = pgEnum("collaboration_status", ["invited", "applied", "accepted", "declined", "removed"]);
+
+/** A creator's relationship with a campaign. `creatorId` is a D1 creator id. */
+export const collaborations = pgTable(
+  "collaborations",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    brandId: text("brand_id").notNull(),
+    creatorId: text("creator_id").notNull(),
+    status: collaborationStatus("status").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("collaborations_campaign_creator").on(t.campaignId, t.creatorId), index("collaborations_creator").on(t.creatorId)],
 );

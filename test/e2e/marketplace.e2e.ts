@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCreator, signIn, type Fetcher } from "../factories";
+import { APP, expectHeading, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+
+const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
+const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
+const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as { brandSessionCookie: string; openCampaignId: string };
+const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+describe.each(Object.entries(VIEWPORTS))("marketplace on %s", (name, viewport) => {
+  it("a creator joins an open campaign, copies a link, and one click shows on both dashboards within 5 seconds", async () => {
+    const { brandSessionCookie, openCampaignId } = demo();
+    const who = await signIn(gateway, uniqueEmail(`mk-${name}`));
+    const displayName = `Noa ${name} ${Date.now().toString(36)}`;
+    const profile = await createCreator(gateway, who.cookie, { handle: `noa_${name}_${Date.now().toString(36)}`, displayName, niches: ["beauty"] });
+    await gateway(`/api/v1/creators/${profile.id}/social`, { method: "POST", headers: { "content-type": "application/json", cookie: who.cookie }, body: JSON.stringify({ platform: "instagram", handle: "noa.glow", followers: 8200 }) });
+
+    const creatorCtx = await browser.newContext({ viewport, permissions: ["clipboard-read", "clipboard-write"] });
+    await creatorCtx.addCookies(session(who.cookie));
+    const page = await creatorCtx.newPage();
+    const brandCtx = await browser.newContext({ viewport });
+    await brandCtx.addCookies(session(brandSessionCookie));
+    const brandPage = await brandCtx.newPage();
+
+    await flow(page, `marketplace-${name}`, async () => {
+      await page.goto(`${APP}/studio/marketplace?niche=beauty`);
+      await expectHeading(page, "Marketplace");
+      const offer = page.getByTestId(`offer-${openCampaignId}`);
+      await offer.waitFor();
+      await shot(page, `creator-marketplace-${name}`);
+      await offer.getByRole("button", { name: "Join campaign" }).click();
+      await offer.getByText("You joined. Share these links:").waitFor();
+      const link = (await offer.getByTestId("affiliate-link").first().textContent())!;
+      expect(link).toMatch(/\/l\/[0-9A-Za-z]{8}$/);
+      await offer.getByRole("button", { name: "Copy link" }).first().click();
+      await offer.getByRole("button", { name: "Copied ✓" }).waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      await shot(page, `creator-marketplace-joined-${name}`);
+
+      await page.goto(`${APP}/studio`);
+      await page.getByText("Night Repair Mask").first().waitFor();
+      await brandPage.goto(`${APP}/brand/campaigns/${openCampaignId}`);
+      await expectHeading(brandPage, "Night Repair Mask");
+
+      const res = await fetch(link, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1", "cf-connecting-ip": `81.2.70.${name === "phone" ? 11 : 12}` } });
+      expect(res.status).toBe(302);
+      const clickedAt = Date.now();
+      await Promise.all([
+        brandPage.locator("table.data tr", { hasText: displayName }).waitFor({ timeout: 5_000 }),
+        page.getByText(/· 1 click ·/).first().waitFor({ timeout: 5_000 }),
+      ]);
+      const seconds = (Date.now() - clickedAt) / 1000;
+      expect(seconds).toBeLessThan(5);
+      console.log(`click visible on both dashboards after ${seconds.toFixed(1)} s (${name})`);
+      await shot(page, `creator-studio-earnings-${name}`);
+      await shot(brandPage, `brand-campaign-creator-row-${name}`);
+    });
+    await creatorCtx.close();
+    await brandCtx.close();
+  });
+});
