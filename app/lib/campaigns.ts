@@ -19,6 +19,7 @@ export interface Campaign {
   status: "draft" | "active" | "paused" | "ended";
   pausedReason: "brand" | "budget" | null;
   fallbackUrl: string;
+  fraudThreshold: number;
   createdAt: string;
 }
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BudgetMeter } from "../components/budget-meter";
 import { ClicksChart } from "../components/clicks-chart";
+import { FraudControls, type FraudReport } from "../components/fraud-controls";
 import { StatusBadge } from "../components/status-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -16,18 +17,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrand(context, request);
   const id = encodeURIComponent(params.campaignId!);
-  const [campaign, stats] = await Promise.all([
+  const [campaign, stats, fraud] = await Promise.all([
     api<Campaign>(context, request, `/api/v1/campaigns/${id}`),
     api<CampaignStats>(context, request, `/api/v1/campaigns/${id}/stats?hours=48`),
+    api<FraudReport>(context, request, `/api/v1/campaigns/${id}/fraud?days=7`),
   ]);
-  if (!campaign.ok || !stats.ok) throw new Response("Not found", { status: 404 });
-  return { campaign: campaign.data, stats: stats.data, canManage: brand.role !== "member" };
+  if (!campaign.ok || !stats.ok || !fraud.ok) throw new Response("Not found", { status: 404 });
+  return { campaign: campaign.data, stats: stats.data, fraud: fraud.data, canManage: brand.role !== "member" };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireBrand(context, request);
   const form = await request.formData();
-  const res = await api(context, request, `/api/v1/campaigns/${encodeURIComponent(params.campaignId!)}/status`, { method: "POST", body: { action: String(form.get("action")) } });
+  const id = encodeURIComponent(params.campaignId!);
+  if (form.get("intent") === "threshold") {
+    const res = await api(context, request, `/api/v1/campaigns/${id}`, { method: "PATCH", body: { fraudThreshold: Number(form.get("threshold")) } });
+    return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
+  }
+  const res = await api(context, request, `/api/v1/campaigns/${id}/status`, { method: "POST", body: { action: String(form.get("action")) } });
   return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
 }
 
@@ -39,7 +46,7 @@ const ACTIONS: Record<Campaign["status"], { action: string; label: string; varia
 };
 
 export default function CampaignPage() {
-  const { campaign: c, stats: s, canManage } = useLoaderData<typeof loader>();
+  const { campaign: c, stats: s, fraud, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok: boolean; message?: string } | undefined;
   const busy = useNavigation().state !== "idle";
   useLive(2_500);
@@ -94,6 +101,7 @@ export default function CampaignPage() {
           <h2>Clicks per hour</h2>
           <ClicksChart series={s.series} hours={48} />
         </Card>
+        <FraudControls key={fraud.threshold} report={fraud} campaignId={c.id} canManage={canManage} />
         <Card>
           <h2>Creators</h2>
           {s.byCreator.length === 0 ? (

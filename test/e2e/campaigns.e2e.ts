@@ -53,6 +53,14 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
       expect(await page.locator(".kpi", { hasText: "Valid clicks" }).locator(".value").textContent()).toBe("1");
       expect(await page.locator(".kpi", { hasText: "Spend" }).locator(".value").textContent()).toBe("£0.45");
       await shot(page, `brand-campaign-dashboard-${name}`);
+
+      // Fraud controls: a what-if at another sensitivity before saving it.
+      await page.getByRole("heading", { name: "Fraud controls" }).waitFor();
+      await page.locator('input[type="range"][name="threshold"]').fill("0.7");
+      await page.getByText(/would have been flagged/).waitFor();
+      await page.getByRole("button", { name: "Save sensitivity" }).click();
+      await page.getByText("This is the current setting.").waitFor();
+      expect(await page.getByText("flag clicks scoring 0.70 or more").count()).toBe(1);
     });
     await context.close();
   });

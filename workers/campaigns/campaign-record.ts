@@ -26,6 +26,7 @@ export const campaignRecord = (c: CampaignRow) => ({
   niches: c.niches,
   brief: c.brief,
   landingUrls: c.landingUrls,
+  fraudThreshold: c.fraudThresholdMilli / 1000,
   version: c.version,
   createdAt: c.createdAt.toISOString(),
 });

@@ -4,7 +4,8 @@ import { brandForNewCampaign, campaignTenant } from "./campaign-tenant";
 import { campaignRecord } from "./campaign-record";
 import { createCampaign } from "./create-campaign";
 import { campaignStats } from "./campaign-stats";
-import { CampaignActionBody, CampaignSchema, CampaignStatsSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
+import { fraudPreview, fraudReport } from "./fraud-report";
+import { CampaignActionBody, CampaignSchema, CampaignStatsSchema, FraudPreviewQuery, FraudPreviewSchema, FraudReportSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
 import { changeCampaignStatus, getCampaign, listCampaigns, updateCampaign } from "./update-campaign";
 
 export const campaignRoutes = createRouter();
@@ -104,5 +105,38 @@ campaignRoutes.openapi(
     const { campaignId } = c.req.valid("param");
     const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId);
     return c.json(await campaignStats(c.var.deps, tenant, campaignId, c.req.valid("query").hours), 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{campaignId}/fraud",
+    tags: ["campaigns"],
+    summary: "Flagged traffic of the last days, by reason and by link/creator",
+    request: { params: CampaignParam, query: z.object({ days: z.coerce.number().int().min(1).max(30).default(7) }) },
+    responses: { 200: jsonContent(FraudReportSchema, "Report"), ...errorResponses },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId);
+    return c.json(await fraudReport(c.var.deps, tenant, campaignId, c.req.valid("query").days), 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{campaignId}/fraud/preview",
+    tags: ["campaigns"],
+    summary: "What-if: the last days of clicks judged at another sensitivity, before saving it",
+    request: { params: CampaignParam, query: FraudPreviewQuery },
+    responses: { 200: jsonContent(FraudPreviewSchema, "Preview"), ...errorResponses },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const { threshold, days } = c.req.valid("query");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId);
+    return c.json(await fraudPreview(c.var.deps, tenant, campaignId, threshold, days), 200);
   },
 );

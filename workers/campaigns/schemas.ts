@@ -64,6 +64,8 @@ export const UpdateCampaignBody = z.strictObject({
   niches: z.array(z.enum(NICHES)).max(5).optional(),
   brief: z.string().trim().max(4000).optional(),
   landingUrls: z.array(HttpsUrl).max(10).optional(),
+  /** Fraud sensitivity: clicks scoring at or above this are invalid. Lower catches more. */
+  fraudThreshold: z.number().min(0.2).max(0.95).optional(),
 });
 
 export const CampaignActionBody = z.strictObject({ action: z.enum(["launch", "pause", "resume", "end"]) });
@@ -92,6 +94,7 @@ export const CampaignSchema = z.object({
   niches: z.array(z.string()),
   brief: z.string(),
   landingUrls: z.array(z.string()),
+  fraudThreshold: z.number(),
   version: z.number(),
   createdAt: z.string(),
 });
@@ -135,4 +138,22 @@ export const CampaignStatsSchema = z.object({
     }),
   ),
   series: z.array(z.object({ hour: z.string(), validClicks: z.number().int(), invalidClicks: z.number().int(), conversions: z.number().int() })),
+});
+
+export const FraudPreviewQuery = z.object({ threshold: z.coerce.number().min(0.2).max(0.95), days: z.coerce.number().int().min(1).max(30).default(7) });
+export const FraudReportSchema = z.object({
+  threshold: z.number(),
+  days: z.number().int(),
+  clicks: z.number().int(),
+  invalid: z.number().int(),
+  reasons: z.array(z.object({ reason: z.string(), clicks: z.number().int() })),
+  byLink: z.array(z.object({ linkId: z.string(), creatorId: z.string().nullable(), handle: z.string().nullable(), clicks: z.number().int(), invalid: z.number().int(), topReasons: z.array(z.string()) })),
+});
+export const FraudPreviewSchema = z.object({
+  current: z.object({ threshold: z.number(), invalid: z.number().int() }),
+  proposed: z.object({ threshold: z.number(), invalid: z.number().int() }),
+  clicks: z.number().int(),
+  newlyInvalid: z.number().int(),
+  newlyValid: z.number().int(),
+  days: z.number().int(),
 });

@@ -19,6 +19,7 @@ export async function syncCampaignEdge(db: D1Db, c: CampaignRow) {
     utmSource: c.utmSource,
     utmMedium: c.utmMedium,
     utmCampaign: c.utmCampaign,
+    fraudThresholdMilli: c.fraudThresholdMilli,
     version: c.version,
   };
   await db

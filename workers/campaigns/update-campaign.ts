@@ -45,6 +45,7 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   if (input.targetCountries !== undefined) set.targetCountries = input.targetCountries;
   if (input.startsAt !== undefined) set.startsAt = input.startsAt ? new Date(input.startsAt) : null;
   if (input.endsAt !== undefined) set.endsAt = input.endsAt ? new Date(input.endsAt) : null;
+  if (input.fraudThreshold !== undefined) set.fraudThresholdMilli = Math.round(input.fraudThreshold * 1000);
   if (input.openToMarketplace !== undefined) set.openToMarketplace = input.openToMarketplace;
   if (input.niches !== undefined) set.niches = input.niches;
   if (input.brief !== undefined) set.brief = input.brief;

@@ -22,6 +22,7 @@ export async function countClick(env: Env, log: Logger, req: Request, target: Li
     campaignId: target.campaignId,
     creatorId: target.creatorId,
     utm,
+    threshold: target.campaign?.fraudThreshold ?? 0.5,
     ts: Date.now(),
     ip: req.headers.get("cf-connecting-ip") ?? req.headers.get("x-real-ip") ?? "0.0.0.0",
     ua,

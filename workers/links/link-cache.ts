@@ -16,6 +16,7 @@ export interface LinkTarget {
     endsAt: number | null;
     fallbackUrl: string;
     utm: { source: string; medium: string; campaign: string };
+    fraudThreshold: number;
   } | null;
 }
 
@@ -47,6 +48,7 @@ async function fromD1(db: D1Db, code: string): Promise<LinkTarget | null> {
           endsAt: edge.endsAt,
           fallbackUrl: edge.fallbackUrl,
           utm: { source: edge.utmSource, medium: edge.utmMedium, campaign: edge.utmCampaign },
+          fraudThreshold: edge.fraudThresholdMilli / 1000,
         }
       : null,
   };

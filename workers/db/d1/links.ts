@@ -14,6 +14,7 @@ export const campaignEdges = sqliteTable("campaign_edges", {
   utmSource: text("utm_source").notNull(),
   utmMedium: text("utm_medium").notNull(),
   utmCampaign: text("utm_campaign").notNull(),
+  fraudThresholdMilli: integer("fraud_threshold_milli").notNull().default(500),
   version: integer("version").notNull(),
 });
 

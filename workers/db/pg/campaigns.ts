@@ -52,6 +52,8 @@ export const campaigns = pgTable(
     utmSource: text("utm_source").notNull().default("tandem"),
     utmMedium: text("utm_medium").notNull().default("affiliate"),
     utmCampaign: text("utm_campaign").notNull(),
+    /** Fraud sensitivity: a click scoring at or above this is invalid (1000 = 1.0). */
+    fraudThresholdMilli: integer("fraud_threshold_milli").notNull().default(500),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

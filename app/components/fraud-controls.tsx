@@ -1,0 +1,82 @@
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { Button } from "./ui/button";
+import { Card } from "./ui/card";
+
+export interface FraudReport {
+  threshold: number;
+  days: number;
+  clicks: number;
+  invalid: number;
+  reasons: { reason: string; clicks: number }[];
+  byLink: { linkId: string; creatorId: string | null; handle: string | null; clicks: number; invalid: number; topReasons: string[] }[];
+}
+
+const REASON: Record<string, string> = {
+  head_request: "HEAD request",
+  link_preview: "Link preview bot",
+  headless_client: "Headless browser or script",
+  bot_user_agent: "Known bot",
+  empty_user_agent: "No user agent",
+  datacenter_asn: "Datacenter network",
+  visitor_burst: "One visitor bursting",
+  shared_fingerprint: "Many addresses, one fingerprint",
+  subnet_farm: "Click farm network",
+  velocity_spike: "Spike far above baseline",
+};
+
+/** Flagged traffic and the campaign's sensitivity, with a what-if preview before saving. */
+export function FraudControls({ report, campaignId, canManage }: { report: FraudReport; campaignId: string; canManage: boolean }) {
+  const [threshold, setThreshold] = useState(report.threshold);
+  const preview = useFetcher<{ current: { invalid: number }; proposed: { invalid: number; threshold: number }; clicks: number; newlyInvalid: number; newlyValid: number }>();
+  useEffect(() => {
+    if (threshold === report.threshold) return;
+    const t = setTimeout(() => preview.load(`/brand/campaigns/${campaignId}/fraud-preview?threshold=${threshold}`), 200);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [threshold]);
+  const share = report.clicks ? (report.invalid / report.clicks) * 100 : 0;
+  return (
+    <Card>
+      <div className="spread"><h2>Fraud controls</h2><span className="muted small">Last {report.days} days</span></div>
+      <p className="small">{report.invalid.toLocaleString("en")} of {report.clicks.toLocaleString("en")} clicks flagged ({share.toFixed(1)} %). Flagged clicks are kept for audit and never billed.</p>
+      {report.reasons.length > 0 && (
+        <ul className="list small">
+          {report.reasons.map((r) => (
+            <li key={r.reason}><span>{REASON[r.reason] ?? r.reason}</span><strong>{r.clicks.toLocaleString("en")}</strong></li>
+          ))}
+        </ul>
+      )}
+      {report.byLink.some((l) => l.invalid > 0) && (
+        <div className="table-wrap" style={{ marginTop: "var(--space-3)" }}>
+          <table className="data">
+            <thead><tr><th>Creator</th><th className="num">Clicks</th><th className="num">Flagged</th><th>Top reasons</th></tr></thead>
+            <tbody>
+              {report.byLink.filter((l) => l.invalid > 0).map((l) => (
+                <tr key={l.linkId}><td>{l.handle ? `@${l.handle}` : "—"}</td><td className="num">{l.clicks}</td><td className="num">{l.invalid}</td><td>{l.topReasons.map((r) => REASON[r] ?? r).join(", ")}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage && (
+        <Form method="post" className="stack" style={{ marginTop: "var(--space-4)", gap: "var(--space-2)" }}>
+          <input type="hidden" name="intent" value="threshold" />
+          <label className="field">
+            <span style={{ fontWeight: 600, fontSize: "var(--text-sm)" }}>Sensitivity: flag clicks scoring {threshold.toFixed(2)} or more</span>
+            <input type="range" name="threshold" min={0.2} max={0.95} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.currentTarget.value))} aria-describedby="whatif" />
+            <span className="hint small">Lower catches more; higher lets more through.</span>
+          </label>
+          <p id="whatif" className="small" role="status" aria-live="polite">
+            {threshold === report.threshold
+              ? "This is the current setting."
+              : preview.data && "proposed" in preview.data
+                ? `At ${preview.data.proposed.threshold.toFixed(2)}, ${preview.data.proposed.invalid} of ${preview.data.clicks} clicks in the last ${report.days} days would have been flagged (${preview.data.newlyInvalid} more, ${preview.data.newlyValid} fewer than now).`
+                : "Replaying the last week…"}
+          </p>
+          <div><Button type="submit" variant="secondary" disabled={threshold === report.threshold}>Save sensitivity</Button></div>
+        </Form>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `campaign_edges` ADD `fraud_threshold_milli` integer DEFAULT 500 NOT NULL;

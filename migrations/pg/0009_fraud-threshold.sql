@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "fraud_threshold_milli" integer DEFAULT 500 NOT NULL;
