@@ -16,34 +16,37 @@ export function ClicksChart({ series, hours = 48 }: { series: { hour: string; va
     return { at, valid: hit?.validClicks ?? 0, invalid: hit?.invalidClicks ?? 0 };
   });
   const max = Math.max(4, ...buckets.map((b) => b.valid + b.invalid));
-  const W = 640, H = 180, pad = 28, bw = (W - pad) / hours;
-  const y = (v: number) => H - 20 - (v / max) * (H - 40);
+  const W = 640, H = 180, pad = 0, bw = (W - pad) / hours;
+  const y = (v: number) => H - 4 - (v / max) * (H - 12);
   const ticks = [0, Math.round(max / 2), max];
   const total = buckets.reduce((n, b) => n + b.valid + b.invalid, 0);
   return (
     <figure style={{ margin: 0 }}>
+      <div className="spread small muted" style={{ marginBottom: "var(--space-1)" }}>
+        <span>{total.toLocaleString("en")} clicks in {hours} h</span>
+        <span>scale 0–{max.toLocaleString("en")} per hour</span>
+      </div>
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Clicks per hour over the last ${hours} hours: ${total} in all`} style={{ display: "block" }}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={pad} x2={W} y1={y(t)} y2={y(t)} stroke="var(--color-border)" />
-            <text x={pad - 6} y={y(t) + 4} fontSize="10" textAnchor="end" fill="var(--color-ink-muted)">{t}</text>
           </g>
         ))}
         {buckets.map((b, i) => (
           <g key={b.at}>
-            <rect x={pad + i * bw + 1} y={y(b.valid)} width={Math.max(1, bw - 2)} height={H - 20 - y(b.valid)} fill="var(--color-accent)" rx="1.5">
+            <rect x={pad + i * bw + 1} y={y(b.valid)} width={Math.max(1, bw - 2)} height={H - 4 - y(b.valid)} fill="var(--color-accent)" rx="1.5">
               <title>{`${new Date(b.at).toISOString().slice(5, 13).replace("T", " ")}:00 — ${b.valid} valid, ${b.invalid} invalid`}</title>
             </rect>
             {b.invalid > 0 && <rect x={pad + i * bw + 1} y={y(b.valid + b.invalid)} width={Math.max(1, bw - 2)} height={y(b.valid) - y(b.valid + b.invalid)} fill="var(--color-danger)" opacity="0.75" rx="1.5" />}
           </g>
         ))}
-        {[0, Math.floor(hours / 2), hours - 1].map((i, k) => (
-          <text key={i} x={k === 2 ? W : pad + i * bw} y={H - 4} fontSize="10" textAnchor={k === 2 ? "end" : k === 0 ? "start" : "middle"} fill="var(--color-ink-muted)">
-            {label(buckets[i]!.at)}
-          </text>
-        ))}
       </svg>
-      <figcaption className="row small muted" style={{ gap: "var(--space-4)" }}>
+      <div className="spread small muted" style={{ marginTop: "var(--space-1)" }}>
+        <span>{label(buckets[0]!.at)}</span>
+        <span>{label(buckets[Math.floor(hours / 2)]!.at)}</span>
+        <span>{label(buckets[hours - 1]!.at)}</span>
+      </div>
+      <figcaption className="row small muted" style={{ gap: "var(--space-4)", marginTop: "var(--space-2)" }}>
         <span><span aria-hidden="true" style={{ display: "inline-block", width: 10, height: 10, borderRadius: 2, background: "var(--color-accent)" }} /> Valid clicks</span>
         <span><span aria-hidden="true" style={{ display: "inline-block", width: 10, height: 10, borderRadius: 2, background: "var(--color-danger)", opacity: 0.75 }} /> Invalid (not billed)</span>
         <span>Hours in UTC</span>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { redirect } from "@remix-run/cloudflare";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { ForecastPanel, type Forecast } from "../components/forecast-panel";
 import { CreateCampaignBody } from "../../workers/campaigns/schemas";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -9,7 +10,7 @@ import { Input, Select, zodValidator } from "../components/ui/field";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireBrand } from "../lib/brand.server";
 import { countryOptions } from "../lib/options";
-import { parseMoney } from "../lib/money";
+import { campaignBodyFromForm } from "../lib/campaign-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New campaign · Brand console · Tandem" }];
 
@@ -29,43 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { brand } = await requireBrand(context, request);
-  const f = await request.formData();
-  const str = (k: string) => String(f.get(k) ?? "").trim();
-  const currency = str("currency") || "GBP";
-  const errors: Record<string, string> = {};
-  const money = (k: string, required: boolean) => {
-    const raw = str(k);
-    if (!raw) {
-      if (required) errors[k] = "Enter an amount";
-      return undefined;
-    }
-    const v = parseMoney(raw, currency);
-    if (v == null) errors[k] = "Enter an amount like 12.50";
-    return v ?? undefined;
-  };
-  const model = str("pricingModel");
-  const cppMode = model === "cpp" ? str("cppMode") || "percent" : undefined;
-  const body: Record<string, unknown> = {
-    brandId: brand.id,
-    name: str("name"),
-    pricingModel: model,
-    currency,
-    totalBudgetMinor: money("totalBudget", true),
-    dailyBudgetMinor: money("dailyBudget", false),
-    attributionWindowDays: Number(str("attributionWindowDays") || 30),
-    targetCountries: f.getAll("targetCountries").map(String),
-    fallbackUrl: str("fallbackUrl"),
-    ...(cppMode ? { cppMode } : {}),
-    ...(model === "cpcall" ? { minCallSeconds: Number(str("minCallSeconds") || 0) || undefined } : {}),
-  };
-  if (cppMode === "percent") {
-    const pct = Number(str("ratePercent"));
-    if (!(pct > 0 && pct <= 100)) errors.ratePercent = "A percentage between 0 and 100";
-    else body.rateBps = Math.round(pct * 100);
-  } else {
-    body.rateMinor = money("rate", true);
-  }
-  for (const [k, input] of [["startsAt", str("startsAt")], ["endsAt", str("endsAt")]] as const) if (input) body[k] = new Date(`${input}Z`).toISOString();
+  const { body, errors, launch } = campaignBodyFromForm(await request.formData(), brand.id);
   if (Object.keys(errors).length) return { errors, message: "Some fields need a look." };
   const res = await api<{ id: string }>(context, request, "/api/v1/campaigns", { method: "POST", body });
   if (!res.ok) {
@@ -76,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (fe.dailyBudgetMinor) fe.dailyBudget = fe.dailyBudgetMinor;
     return { errors: fe, message: res.problem.errors ? "Some fields need a look." : res.problem.detail };
   }
-  if (f.get("launch") === "on") await api(context, request, `/api/v1/campaigns/${res.data.id}/status`, { method: "POST", body: { action: "launch" } });
+  if (launch) await api(context, request, `/api/v1/campaigns/${res.data.id}/status`, { method: "POST", body: { action: "launch" } });
   return redirect(`/brand/campaigns/${res.data.id}`);
 }
 
@@ -87,6 +52,18 @@ export default function NewCampaign() {
   const [model, setModel] = useState<string>("cpc");
   const [cppMode, setCppMode] = useState("percent");
   const e = result?.errors ?? {};
+  const forecaster = useFetcher<Forecast | { incomplete: true }>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [currency, setCurrency] = useState(brand.country === "US" ? "USD" : brand.country === "IN" ? "INR" : "GBP");
+  const refresh = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      if (formRef.current) forecaster.submit(formRef.current, { method: "post", action: "/brand/campaigns/forecast" });
+    }, 300);
+  };
+  useEffect(refresh, [model, cppMode]);
+  const forecast = forecaster.data && !("incomplete" in forecaster.data) ? forecaster.data : null;
   return (
     <div className="main-narrow" style={{ margin: "0 auto", maxWidth: "40rem" }}>
       <p className="small" style={{ marginBottom: "var(--space-3)" }}><Link to="/brand/campaigns">← Campaigns</Link></p>
@@ -94,7 +71,11 @@ export default function NewCampaign() {
         <h1>New campaign</h1>
         <p>How you pay creators, how much you will spend, and where visitors land. Creators join it from the marketplace.</p>
       </div>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate ref={formRef} onChange={(ev) => {
+        const t = ev.target as HTMLInputElement;
+        if (t.name === "currency") setCurrency(t.value);
+        refresh();
+      }}>
         {result?.message && <div className="alert alert-error" role="alert">{result.message}</div>}
         <Card className="stack">
           <h2>Basics</h2>
@@ -111,7 +92,7 @@ export default function NewCampaign() {
             </div>
           </fieldset>
           <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 10rem), 1fr))" }}>
-            <Select label="Currency" name="currency" options={CURRENCIES} defaultValue={brand.country === "US" ? "USD" : brand.country === "IN" ? "INR" : "GBP"} />
+            <Select label="Currency" name="currency" options={CURRENCIES} defaultValue={currency} />
             {model === "cpp" && (
               <Select label="Creators earn" name="cppMode" options={[{ value: "percent", label: "A share of the sale" }, { value: "flat", label: "A flat amount" }]} value={cppMode} onChange={(ev) => setCppMode(ev.currentTarget.value)} />
             )}
@@ -132,6 +113,10 @@ export default function NewCampaign() {
             <Input label="Ends (UTC, optional)" name="endsAt" type="datetime-local" error={e.endsAt} />
             <Input label="Attribution window (days)" name="attributionWindowDays" inputMode="numeric" defaultValue="30" error={e.attributionWindowDays} />
           </div>
+        </Card>
+        <Card className="stack">
+          <h2>Forecast</h2>
+          <ForecastPanel forecast={forecast} currency={currency} loading={forecaster.state !== "idle"} />
         </Card>
         <Card className="stack">
           <h2>Audience and landing</h2>

@@ -33,6 +33,9 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
       await page.getByLabel("Rate per click").fill("0.45");
       await page.getByLabel("Total budget").fill("500");
       await page.getByLabel("Daily cap (optional)").fill("50");
+      // The forecast follows the form: with no history yet it says so.
+      await page.getByTestId("forecast").getByText("budget lasts").waitFor();
+      await page.getByTestId("forecast").getByText(/Confidence: low/).waitFor();
       await shot(page, `brand-campaign-new-${name}`);
       await page.getByRole("button", { name: "Create campaign" }).click();
       await expectHeading(page, "Linen season");

@@ -4,8 +4,10 @@ import { brandForNewCampaign, campaignTenant } from "./campaign-tenant";
 import { campaignRecord } from "./campaign-record";
 import { createCampaign } from "./create-campaign";
 import { campaignStats } from "./campaign-stats";
+import { forecast } from "./forecast";
+import { forecastHistory } from "./forecast-history";
 import { fraudPreview, fraudReport } from "./fraud-report";
-import { CampaignActionBody, CampaignSchema, CampaignStatsSchema, FraudPreviewQuery, FraudPreviewSchema, FraudReportSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
+import { CampaignActionBody, CampaignSchema, CampaignStatsSchema, ForecastBody, ForecastSchema, FraudPreviewQuery, FraudPreviewSchema, FraudReportSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
 import { changeCampaignStatus, getCampaign, listCampaigns, updateCampaign } from "./update-campaign";
 
 export const campaignRoutes = createRouter();
@@ -26,6 +28,23 @@ campaignRoutes.openapi(
     const body = c.req.valid("json");
     const tenant = await brandForNewCampaign(c.var.deps, c.var.actor, body.brandId);
     return c.json(await createCampaign(c.var.deps, tenant, body), 201);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/forecast",
+    tags: ["campaigns"],
+    summary: "Budget forecast for a draft: daily volume, conversions, spend and days until the budget runs out, with ranges",
+    request: { body: jsonBody(ForecastBody) },
+    responses: { 200: jsonContent(ForecastSchema, "Forecast"), ...errorResponses },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const tenant = await brandForNewCampaign(c.var.deps, c.var.actor, body.brandId, undefined);
+    const history = await forecastHistory(c.var.deps, tenant.brandId, body.pricingModel);
+    return c.json(forecast(body, history), 200);
   },
 );
 

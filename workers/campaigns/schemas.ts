@@ -157,3 +157,22 @@ export const FraudPreviewSchema = z.object({
   newlyValid: z.number().int(),
   days: z.number().int(),
 });
+
+export const ForecastBody = z.strictObject({
+  brandId: z.string().min(1).max(64).optional(),
+  pricingModel: z.enum(["cpc", "cpv", "cpp", "cpcall"]),
+  cppMode: z.enum(["percent", "flat"]).optional(),
+  rateMinor: Minor.optional(),
+  rateBps: z.number().int().min(1).max(10_000).optional(),
+  totalBudgetMinor: Minor.min(1),
+  dailyBudgetMinor: Minor.min(1).optional(),
+});
+const RangeSchema = z.object({ low: z.number(), mid: z.number(), high: z.number() });
+export const ForecastSchema = z.object({
+  basis: z.enum(["brand", "platform", "prior"]),
+  sampleDays: z.number().int(),
+  confidence: z.enum(["low", "medium", "high"]),
+  daily: z.record(z.string(), RangeSchema),
+  daysUntilBudgetRunsOut: z.object({ low: z.number().nullable(), mid: z.number().nullable(), high: z.number().nullable() }),
+  cappedByDailyBudget: z.boolean(),
+});

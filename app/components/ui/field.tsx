@@ -87,8 +87,14 @@ export function Select({
         aria-invalid={state.error ? true : undefined}
         aria-describedby={state.error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         {...select}
-        onBlur={(e) => state.onBlur(e.currentTarget.value)}
-        onChange={(e) => state.onChange(e.currentTarget.value)}
+        onBlur={(e) => {
+          state.onBlur(e.currentTarget.value);
+          select.onBlur?.(e);
+        }}
+        onChange={(e) => {
+          state.onChange(e.currentTarget.value);
+          select.onChange?.(e);
+        }}
       >
         {placeholder && <option value="">{placeholder}</option>}
         {options.map((o) => (
