@@ -38,7 +38,7 @@ export function FraudControls({ report, campaignId, canManage }: { report: Fraud
   const share = report.clicks ? (report.invalid / report.clicks) * 100 : 0;
   return (
     <Card>
-      <div className="spread"><h2>Fraud controls</h2><span className="muted small">Last {report.days} days</span></div>
+      <div className="spread"><h2>Fraud controls</h2><span className="muted small">Last {report.days} days · <a href={`/brand/campaigns/${campaignId}/export.csv?table=flagged`} download>Download CSV</a></span></div>
       <p className="small">{report.invalid.toLocaleString("en")} of {report.clicks.toLocaleString("en")} clicks flagged ({share.toFixed(1)} %). Flagged clicks are kept for audit and never billed.</p>
       {report.reasons.length > 0 && (
         <ul className="list small">

@@ -98,12 +98,12 @@ export default function CampaignPage() {
           ))}
         </div>
         <Card>
-          <h2>Clicks per hour</h2>
+          <div className="spread"><h2>Clicks per hour</h2><a className="small" href={`/brand/campaigns/${c.id}/export.csv?table=hours`} download>Download CSV</a></div>
           <ClicksChart series={s.series} hours={48} />
         </Card>
         <FraudControls key={fraud.threshold} report={fraud} campaignId={c.id} canManage={canManage} />
         <Card>
-          <h2>Creators</h2>
+          <div className="spread"><h2>Creators</h2><a className="small" href={`/brand/campaigns/${c.id}/export.csv?table=creators`} download>Download CSV</a></div>
           {s.byCreator.length === 0 ? (
             <div className="empty"><strong>No traffic yet</strong>Clicks on your creators' links show up here within seconds.</div>
           ) : (

@@ -57,6 +57,13 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
       expect(await page.locator(".kpi", { hasText: "Spend" }).locator(".value").textContent()).toBe("£0.45");
       await shot(page, `brand-campaign-dashboard-${name}`);
 
+      // Every table downloads as CSV.
+      const csv = await page.request.get(`${APP}/brand/campaigns/${campaignId}/export.csv?table=creators`);
+      expect(csv.headers()["content-type"]).toContain("text/csv");
+      const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+      expect(lines[0]).toBe("creator,handle,valid_clicks,invalid_clicks,conversions,revenue_GBP,spend_GBP,roi");
+      expect(lines[1]).toMatch(/^Ada Linen,linen_.*,1,0,0,0\.00,0\.45,-1\.0000$/);
+
       // Fraud controls: a what-if at another sensitivity before saving it.
       await page.getByRole("heading", { name: "Fraud controls" }).waitFor();
       await page.locator('input[type="range"][name="threshold"]').fill("0.7");

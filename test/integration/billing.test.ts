@@ -269,3 +269,19 @@ describe("campaign stats", () => {
     expect((await api(`/api/v1/campaigns/${campaign.id}/stats`, { headers: { cookie: cr2.cookie } })).status).toBe(404);
   });
 });
+
+describe("versioned rates", () => {
+  it("an edited rate applies to events after the edit, even when older events are consumed later", async () => {
+    const s = await setup("rates");
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 30, totalBudgetMinor: 100_000 });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    const before = clickEvent({ ...base, at: Date.now() });
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await postJson(`/api/v1/campaigns/${campaignId}`, { rateMinor: 50 }, { cookie: s.owner }, "PATCH")).status).toBe(200);
+    const after = clickEvent({ ...base, at: Date.now() + 10 });
+    // The queue delivers the older click after the edit: it is still billed at the old rate.
+    await deliver([after, before]);
+    const billed = await query<{ id: string; billed_minor: string }>("select id, billed_minor::text from events where campaign_id = $1", [campaignId]);
+    expect(Object.fromEntries(billed.map((b) => [b.id, Number(b.billed_minor)]))).toEqual({ [before.id]: 30, [after.id]: 50 });
+  });
+});

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { campaigns } from "../db/pg/schema";
+import { campaignRates, campaigns } from "../db/pg/schema";
 import { assertBrandDestination } from "../brands/domains";
 import type { Deps } from "../lib/context";
 import { newId } from "../lib/ids";
@@ -44,6 +44,7 @@ export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.i
       landingUrls,
     })
     .returning();
+  await pg.insert(campaignRates).values({ id: newId("rate"), campaignId: row!.id, effectiveFrom: row!.createdAt, rateMinor: row!.rateMinor, rateBps: row!.rateBps });
   await syncCampaignEdge(deps.db, row!);
   return campaignRecord(row!);
 }

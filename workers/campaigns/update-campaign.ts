@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { assertBrandDestination } from "../brands/domains";
-import { campaigns } from "../db/pg/schema";
+import { campaignRates, campaigns } from "../db/pg/schema";
+import { newId } from "../lib/ids";
 import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import type { BrandTenant } from "../lib/tenancy";
@@ -55,6 +56,11 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   const daily = set.dailyBudgetMinor === undefined ? current.dailyBudgetMinor : set.dailyBudgetMinor;
   if (daily != null && daily > total) throw new AppError("validation_failed", "The daily budget cannot exceed the total.", [{ path: "body.dailyBudgetMinor", message: "Cannot exceed the total budget" }]);
   const row = (await write(deps, tenant, id, set))!;
+  if ((set.rateMinor !== undefined && set.rateMinor !== current.rateMinor) || (set.rateBps !== undefined && set.rateBps !== current.rateBps)) {
+    // A new rate applies to events from now on; earlier traffic keeps the rate it happened under.
+    const pg = await deps.pg();
+    await pg.insert(campaignRates).values({ id: newId("rate"), campaignId: id, effectiveFrom: new Date(deps.now()), rateMinor: row.rateMinor, rateBps: row.rateBps });
+  }
   await syncCampaignEdge(deps.db, row);
   return campaignRecord(row);
 }

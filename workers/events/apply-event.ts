@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { chargeEvent, reverseCharge } from "../billing/charge-event";
 import { priceEvent } from "../billing/price-event";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgDb } from "../db/pg/client";
-import { campaigns, events, linkMinutes } from "../db/pg/schema";
+import { campaignRates, campaigns, events, linkMinutes } from "../db/pg/schema";
 import type { TrackedEvent } from "./envelope";
 
 const MINUTE = 60_000;
@@ -103,8 +103,16 @@ async function bill(tx: Tx, e: TrackedEvent): Promise<{ billedMinor: number | nu
     const r = await reverseCharge(tx, `charge:${sale.id}`, e);
     return { billedMinor: r.reversed ? -r.costMinor : null, note: r.reversed ? "reversed" : r.reason, pausedCampaign: null };
   }
-  const [campaign] = await tx.select().from(campaigns).where(and(eq(campaigns.id, e.campaignId), eq(campaigns.brandId, e.brandId)));
-  if (!campaign) return { billedMinor: null, note: "unknown_campaign", pausedCampaign: null };
+  const [current] = await tx.select().from(campaigns).where(and(eq(campaigns.id, e.campaignId), eq(campaigns.brandId, e.brandId)));
+  if (!current) return { billedMinor: null, note: "unknown_campaign", pausedCampaign: null };
+  // Price with the rate in force when the event happened, not when it was consumed.
+  const [rate] = await tx
+    .select()
+    .from(campaignRates)
+    .where(and(eq(campaignRates.campaignId, current.id), lte(campaignRates.effectiveFrom, new Date(e.at))))
+    .orderBy(desc(campaignRates.effectiveFrom))
+    .limit(1);
+  const campaign = rate ? { ...current, rateMinor: rate.rateMinor, rateBps: rate.rateBps } : current;
   const price = priceEvent(campaign, e);
   if (!price.billable) return { billedMinor: null, note: price.reason, pausedCampaign: null };
   const charge = await chargeEvent(tx, campaign, e, price.costMinor);

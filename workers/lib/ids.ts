@@ -20,6 +20,7 @@ export const ID_PREFIX = {
   event: "evt",
   account: "acc",
   collaboration: "col",
+  rate: "rate",
   entry: "je",
   line: "jl",
 } as const;

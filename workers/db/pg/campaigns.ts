@@ -77,3 +77,19 @@ export const collaborations = pgTable(
   },
   (t) => [uniqueIndex("collaborations_campaign_creator").on(t.campaignId, t.creatorId), index("collaborations_creator").on(t.creatorId)],
 );
+
+/**
+ * Every rate a campaign has had, from when. Billing prices an event with the rate in force at
+ * the event's time, so an edit never reprices traffic that happened before it.
+ */
+export const campaignRates = pgTable(
+  "campaign_rates",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    effectiveFrom: timestamp("effective_from", { withTimezone: true }).notNull(),
+    rateMinor: bigint("rate_minor", { mode: "number" }),
+    rateBps: integer("rate_bps"),
+  },
+  (t) => [index("campaign_rates_campaign_from").on(t.campaignId, t.effectiveFrom)],
+);
