@@ -17,7 +17,7 @@ export interface Campaign {
   startsAt: string | null;
   endsAt: string | null;
   status: "draft" | "active" | "paused" | "ended";
-  pausedReason: "brand" | "budget" | null;
+  pausedReason: "brand" | "budget" | "velocity" | null;
   fallbackUrl: string;
   fraudThreshold: number;
   createdAt: string;
@@ -38,6 +38,7 @@ export interface CampaignStats {
   roi: number | null;
   byCreator: { creatorId: string; handle: string | null; displayName: string | null; clicks: number; validClicks: number; invalidClicks: number; conversions: number; revenue: number; spend: number; roi: number | null }[];
   series: { hour: string; validClicks: number; invalidClicks: number; conversions: number }[];
+  alerts: { kind: string; message: string; at: string }[];
 }
 
 export const MODEL_LABEL: Record<Campaign["pricingModel"], string> = { cpc: "Pay per click", cpv: "Pay per view", cpp: "Pay per purchase", cpcall: "Pay per call" };

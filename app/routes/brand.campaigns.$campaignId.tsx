@@ -83,6 +83,11 @@ export default function CampaignPage() {
         )}
       </div>
       {result && !result.ok && <div className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>{result.message}</div>}
+      {c.status === "paused" && c.pausedReason !== "brand" && s.alerts[0] && (
+        <div className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>
+          <strong>{new Date(s.alerts[0].at).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC.</strong> {s.alerts[0].message}
+        </div>
+      )}
       <div className="stack" style={{ gap: "var(--space-4)" }}>
         <Card>
           <div className="spread"><h2>Budget</h2><span className="muted small">Updated live · today {money(s.budget.spentTodayMinor)}{s.budget.dailyMinor ? ` of ${money(s.budget.dailyMinor)}` : ""}</span></div>

@@ -285,3 +285,33 @@ describe("versioned rates", () => {
     expect(Object.fromEntries(billed.map((b) => [b.id, Number(b.billed_minor)]))).toEqual({ [before.id]: 30, [after.id]: 50 });
   });
 });
+
+describe("spend velocity guard", () => {
+  it("pauses a campaign whose spend jumps far above its own pace, with an alert", async () => {
+    const s = await setup("velo");
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 10, totalBudgetMinor: 1_000_000 });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    const now = Date.now();
+    // Three hours of steady traffic: one click every three minutes…
+    await deliver(Array.from({ length: 60 }, (_, i) => clickEvent({ ...base, at: now - 3 * 3_600_000 + i * 180_000 })));
+    let campaign = (await (await api(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: s.owner } })).json()) as { status: string; pausedReason: string | null };
+    expect(campaign.status).toBe("active");
+    // …then sixty clicks in five minutes.
+    await deliver(Array.from({ length: 60 }, (_, i) => clickEvent({ ...base, at: now - 300_000 + i * 5_000 })));
+    campaign = (await (await api(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: s.owner } })).json()) as { status: string; pausedReason: string | null };
+    expect(campaign).toMatchObject({ status: "paused", pausedReason: "velocity" });
+    const stats = (await (await api(`/api/v1/campaigns/${campaignId}/stats`, { headers: { cookie: s.owner } })).json()) as { alerts: { kind: string; message: string }[] };
+    expect(stats.alerts[0]).toMatchObject({ kind: "spend_velocity" });
+    expect(stats.alerts[0]!.message).toMatch(/Paused automatically/);
+  });
+
+  it("leaves steady growth alone", async () => {
+    const s = await setup("steady");
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 10, totalBudgetMinor: 1_000_000 });
+    const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    const now = Date.now();
+    await deliver(Array.from({ length: 120 }, (_, i) => clickEvent({ ...base, at: now - 2 * 3_600_000 + i * 60_000 })));
+    const campaign = (await (await api(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: s.owner } })).json()) as { status: string };
+    expect(campaign.status).toBe("active");
+  });
+});

@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgDb } from "../db/pg/client";
-import { campaigns, campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines } from "../db/pg/schema";
+import { campaignAlerts, campaigns, campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines } from "../db/pg/schema";
 import type { TrackedEvent } from "../events/envelope";
 import { newId } from "../lib/ids";
 import { bpsOf, PLATFORM_FEE_BPS } from "./price-event";
+import { checkSpendVelocity } from "./spend-velocity";
 
 type Tx = Parameters<Parameters<PgDb["transaction"]>[0]>[0];
 
@@ -71,9 +72,12 @@ export async function chargeEvent(tx: Tx, c: CampaignRow, e: TrackedEvent, costM
     { id: newId("line"), entryId, accountId: creator, amountMinor: costMinor - fee },
     { id: newId("line"), entryId, accountId: platform, amountMinor: fee },
   ]);
-  // Pause as soon as the remaining budget cannot pay for another event at this price.
+  // Pause as soon as the remaining budget cannot pay for another event at this price, or when
+  // spend suddenly runs far above the campaign's own pace.
   const left = c.totalBudgetMinor - reserved.spentMinor;
-  const pausedCampaign = left < Math.max(1, c.pricingModel === "cpp" && c.cppMode === "percent" ? 1 : c.rateMinor ?? 1) ? await pauseForBudget(tx, c) : null;
+  const pausedCampaign =
+    (left < Math.max(1, c.pricingModel === "cpp" && c.cppMode === "percent" ? 1 : c.rateMinor ?? 1) ? await pauseForBudget(tx, c) : null) ??
+    (await checkSpendVelocity(tx, c, reserved.charges, e.at));
   return { charged: true, entryId, costMinor, pausedCampaign };
 }
 
@@ -83,6 +87,9 @@ async function pauseForBudget(tx: Tx, c: CampaignRow) {
     .set({ status: "paused", pausedReason: "budget", version: sql`${campaigns.version} + 1`, updatedAt: new Date() })
     .where(and(eq(campaigns.id, c.id), eq(campaigns.status, "active")))
     .returning();
+  if (row) {
+    await tx.insert(campaignAlerts).values({ id: newId("alert"), campaignId: c.id, kind: "budget_exhausted", message: "Paused automatically: the total budget is spent. Raise the budget and resume to keep going." });
+  }
   return row ?? null;
 }
 

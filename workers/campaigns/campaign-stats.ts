@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { creators } from "../db/d1/schema";
-import { campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
+import { campaignAlerts, campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import type { BrandTenant } from "../lib/tenancy";
 import { getCampaign } from "./update-campaign";
@@ -47,6 +47,7 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
     .groupBy(bucket)
     .orderBy(bucket);
 
+  const alerts = await pg.select().from(campaignAlerts).where(eq(campaignAlerts.campaignId, campaignId)).orderBy(desc(campaignAlerts.createdAt)).limit(5);
   const ids = perCreator.map((c) => c.creatorId).filter((x): x is string => Boolean(x));
   const handles = ids.length ? await deps.db.select({ id: creators.id, handle: creators.handle, displayName: creators.displayName }).from(creators).where(inArray(creators.id, ids)) : [];
   const revenue = Number(totals!.revenue);
@@ -88,6 +89,7 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
         };
       })
       .sort((a, b) => b.spend - a.spend || b.validClicks - a.validClicks),
+    alerts: alerts.map((a) => ({ kind: a.kind, message: a.message, at: a.createdAt.toISOString() })),
     series: series.map((s) => ({ hour: new Date(s.hour).toISOString(), validClicks: s.validClicks, invalidClicks: s.invalidClicks, conversions: s.conversions })),
   };
 }

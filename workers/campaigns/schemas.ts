@@ -87,7 +87,7 @@ export const CampaignSchema = z.object({
   startsAt: z.string().nullable(),
   endsAt: z.string().nullable(),
   status: z.enum(["draft", "active", "paused", "ended"]),
-  pausedReason: z.enum(["brand", "budget"]).nullable(),
+  pausedReason: z.enum(["brand", "budget", "velocity"]).nullable(),
   fallbackUrl: z.string(),
   utm: z.object({ source: z.string(), medium: z.string(), campaign: z.string() }),
   openToMarketplace: z.boolean(),
@@ -138,6 +138,7 @@ export const CampaignStatsSchema = z.object({
     }),
   ),
   series: z.array(z.object({ hour: z.string(), validClicks: z.number().int(), invalidClicks: z.number().int(), conversions: z.number().int() })),
+  alerts: z.array(z.object({ kind: z.string(), message: z.string(), at: z.string() })),
 });
 
 export const FraudPreviewQuery = z.object({ threshold: z.coerce.number().min(0.2).max(0.95), days: z.coerce.number().int().min(1).max(30).default(7) });

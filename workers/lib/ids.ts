@@ -21,6 +21,7 @@ export const ID_PREFIX = {
   account: "acc",
   collaboration: "col",
   rate: "rate",
+  alert: "alr",
   entry: "je",
   line: "jl",
 } as const;

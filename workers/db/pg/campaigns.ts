@@ -41,7 +41,7 @@ export const campaigns = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }),
     status: campaignStatus("status").notNull().default("draft"),
     /** Why a paused campaign paused: the brand, or its budget running out. */
-    pausedReason: text("paused_reason", { enum: ["brand", "budget"] }),
+    pausedReason: text("paused_reason", { enum: ["brand", "budget", "velocity"] }),
     fallbackUrl: text("fallback_url").notNull(),
     /** Open campaigns are listed in the creator marketplace; closed ones are by invitation. */
     openToMarketplace: boolean("open_to_marketplace").notNull().default(false),
@@ -92,4 +92,17 @@ export const campaignRates = pgTable(
     rateBps: integer("rate_bps"),
   },
   (t) => [index("campaign_rates_campaign_from").on(t.campaignId, t.effectiveFrom)],
+);
+
+/** Things a brand must know about a campaign now: shown on its page (and sent by email later). */
+export const campaignAlerts = pgTable(
+  "campaign_alerts",
+  {
+    id: text("id").primaryKey(),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["spend_velocity", "budget_exhausted"] }).notNull(),
+    message: text("message").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("campaign_alerts_campaign").on(t.campaignId, t.createdAt)],
 );
