@@ -6,6 +6,7 @@ import { brandRoutes } from "./brands/routes";
 import { campaignRoutes } from "./campaigns/routes";
 import { conversionRoutes } from "./conversions/routes";
 import { linkRoutes, pixelRoutes } from "./links/routes";
+import { collaborationRoutes, inviteRoutes } from "./marketplace/collaboration-routes";
 import { acceptRoutes, earningsRoutes, marketplaceRoutes } from "./marketplace/routes";
 import { redirect } from "./links/redirect";
 import { creatorRoutes } from "./creators/routes";
@@ -35,6 +36,8 @@ export function createApp() {
   app.route("/api/v1/creators", creatorRoutes);
   app.route("/api/v1/campaigns", campaignRoutes);
   app.route("/api/v1/campaigns", acceptRoutes);
+  app.route("/api/v1/campaigns", inviteRoutes);
+  app.route("/api/v1", collaborationRoutes);
   app.route("/api/v1/marketplace", marketplaceRoutes);
   app.route("/api/v1/earnings", earningsRoutes);
   app.route("/api/v1/links", linkRoutes);

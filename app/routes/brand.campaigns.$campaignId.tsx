@@ -6,6 +6,7 @@ import { FraudControls, type FraudReport } from "../components/fraud-controls";
 import { StatusBadge } from "../components/status-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
+import { Input } from "../components/ui/field";
 import { api } from "../lib/api.server";
 import { requireBrand } from "../lib/brand.server";
 import { MODEL_LABEL, rate, type Campaign, type CampaignStats } from "../lib/campaigns";
@@ -30,6 +31,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireBrand(context, request);
   const form = await request.formData();
   const id = encodeURIComponent(params.campaignId!);
+  if (form.get("intent") === "invite") {
+    const res = await api(context, request, `/api/v1/campaigns/${id}/invites`, { method: "POST", body: { handle: String(form.get("handle") ?? ""), note: String(form.get("note") ?? "") || undefined } });
+    return res.ok ? { ok: true, invited: String(form.get("handle")) } : { ok: false, message: res.problem.detail };
+  }
   if (form.get("intent") === "threshold") {
     const res = await api(context, request, `/api/v1/campaigns/${id}`, { method: "PATCH", body: { fraudThreshold: Number(form.get("threshold")) } });
     return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
@@ -47,7 +52,7 @@ const ACTIONS: Record<Campaign["status"], { action: string; label: string; varia
 
 export default function CampaignPage() {
   const { campaign: c, stats: s, fraud, canManage } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { ok: boolean; message?: string } | undefined;
+  const result = useActionData<typeof action>() as { ok: boolean; message?: string; invited?: string } | undefined;
   const busy = useNavigation().state !== "idle";
   useLive(2_500);
   const money = (m: number) => formatMoney(m, c.currency);
@@ -106,6 +111,18 @@ export default function CampaignPage() {
           <div className="spread"><h2>Clicks per hour</h2><a className="small" href={`/brand/campaigns/${c.id}/export.csv?table=hours`} download>Download CSV</a></div>
           <ClicksChart series={s.series} hours={48} />
         </Card>
+        {canManage && c.status !== "ended" && (
+          <Card>
+            <h2>Invite a creator</h2>
+            {result?.invited && <div className="alert alert-success" role="status">Invited {result.invited}. They were notified in the app and by email.</div>}
+            <Form method="post" className="row" style={{ alignItems: "flex-end" }} key={result?.invited ?? "invite"}>
+              <input type="hidden" name="intent" value="invite" />
+              <div style={{ flex: "1 1 10rem" }}><Input label="Creator handle" name="handle" prefix="@" required /></div>
+              <div style={{ flex: "2 1 16rem" }}><Input label="Note (optional)" name="note" placeholder="Why you'd love to work with them" /></div>
+              <Button type="submit" disabled={busy}>Send invite</Button>
+            </Form>
+          </Card>
+        )}
         <FraudControls key={fraud.threshold} report={fraud} campaignId={c.id} canManage={canManage} />
         <Card>
           <div className="spread"><h2>Creators</h2><a className="small" href={`/brand/campaigns/${c.id}/export.csv?table=creators`} download>Download CSV</a></div>

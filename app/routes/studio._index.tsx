@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SocialList } from "../components/social-list";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -17,16 +17,35 @@ interface Earnings {
   campaigns: { campaignId: string; name: string; brandName: string; status: string; currency: string; earnedMinor: number; validClicks: number; conversions: number; epcMinor: number | null; links: { code: string; url: string; destination: string }[] }[];
 }
 
+interface Invite {
+  collaborationId: string;
+  campaignId: string;
+  name: string;
+  brandName: string;
+  brief: string;
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { creator } = await requireCreator(context, request);
-  const earnings = await api<Earnings>(context, request, "/api/v1/earnings");
-  return { creator, earnings: earnings.ok ? earnings.data : { pending: [], campaigns: [] } };
+  const [earnings, invites] = await Promise.all([api<Earnings>(context, request, "/api/v1/earnings"), api<{ items: Invite[] }>(context, request, "/api/v1/invites")]);
+  return { creator, earnings: earnings.ok ? earnings.data : { pending: [], campaigns: [] }, invites: invites.ok ? invites.data.items : [] };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireCreator(context, request);
+  const form = await request.formData();
+  const res =
+    form.get("intent") === "accept"
+      ? await api(context, request, `/api/v1/campaigns/${encodeURIComponent(String(form.get("campaignId")))}/accept`, { method: "POST" })
+      : await api(context, request, `/api/v1/collaborations/${encodeURIComponent(String(form.get("collaborationId")))}/decline`, { method: "POST" });
+  return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
 }
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 export default function StudioHome() {
-  const { creator, earnings } = useLoaderData<typeof loader>();
+  const { creator, earnings, invites } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { ok: boolean; message?: string } | undefined;
   useLive(2_500);
   const [params] = useSearchParams();
   const verified = creator.socialAccounts.filter((a) => a.verified);
@@ -42,6 +61,26 @@ export default function StudioHome() {
         </div>
         <Button variant="secondary" to="/studio/profile">Edit profile</Button>
       </div>
+      {result && !result.ok && <div className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>{result.message}</div>}
+      {invites.length > 0 && (
+        <Card style={{ marginBottom: "var(--space-4)" }}>
+          <h2>Invitations</h2>
+          <ul className="list">
+            {invites.map((i) => (
+              <li key={i.collaborationId}>
+                <div style={{ flex: "1 1 16rem" }}>
+                  <strong>{i.name}</strong> <span className="muted small">from {i.brandName}</span>
+                  {i.brief && <p className="small" style={{ margin: "var(--space-1) 0 0" }}>{i.brief}</p>}
+                </div>
+                <div className="row">
+                  <Form method="post"><input type="hidden" name="intent" value="accept" /><input type="hidden" name="campaignId" value={i.campaignId} /><Button size="small" type="submit">Accept</Button></Form>
+                  <Form method="post"><input type="hidden" name="intent" value="decline" /><input type="hidden" name="collaborationId" value={i.collaborationId} /><Button size="small" variant="ghost" type="submit">Decline</Button></Form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <div className="grid">
         <Card>
           <h2>Pending earnings</h2>

@@ -22,6 +22,8 @@ export const ID_PREFIX = {
   collaboration: "col",
   rate: "rate",
   alert: "alr",
+  note: "nte",
+  notification: "ntf",
   entry: "je",
   line: "jl",
 } as const;

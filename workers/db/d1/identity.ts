@@ -90,3 +90,18 @@ export const devOutbox = sqliteTable("dev_outbox", {
   html: text("html").notNull(),
   at: integer("at").notNull().default(sql`(unixepoch() * 1000)`),
 });
+
+/** In-app notifications (the bell): one row per person per event worth telling them. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link").notNull(),
+    createdAt: integer("created_at").notNull(),
+    readAt: integer("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);

@@ -106,3 +106,17 @@ export const campaignAlerts = pgTable(
   },
   (t) => [index("campaign_alerts_campaign").on(t.campaignId, t.createdAt)],
 );
+
+/** The short thread between a brand and a creator on one collaboration. */
+export const collaborationNotes = pgTable(
+  "collaboration_notes",
+  {
+    id: text("id").primaryKey(),
+    collaborationId: text("collaboration_id").notNull().references(() => collaborations.id, { onDelete: "cascade" }),
+    author: text("author", { enum: ["brand", "creator"] }).notNull(),
+    authorUserId: text("author_user_id").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("collaboration_notes_collab").on(t.collaborationId, t.createdAt)],
+);
