@@ -1,5 +1,6 @@
 import { and, arrayOverlaps, desc, eq, inArray, sql } from "drizzle-orm";
 import { brands, campaigns, collaborations } from "../db/pg/schema";
+import { campaignRecord } from "../campaigns/campaign-record";
 import type { Deps } from "../lib/context";
 
 export interface MarketplaceFilters {
@@ -27,19 +28,22 @@ export async function listOpenCampaigns(deps: Deps, creatorId: string, f: Market
   const mine = ids.length
     ? await pg.select({ campaignId: collaborations.campaignId, status: collaborations.status }).from(collaborations).where(and(eq(collaborations.creatorId, creatorId), inArray(collaborations.campaignId, ids)))
     : [];
-  return rows.map(({ c, brandName, industry }) => ({
-    id: c.id,
-    name: c.name,
-    brand: { id: c.brandId, name: brandName, industry },
-    pricingModel: c.pricingModel,
-    cppMode: c.cppMode,
-    rateMinor: c.rateMinor,
-    rateBps: c.rateBps,
-    minCallSeconds: c.minCallSeconds,
-    currency: c.currency,
-    niches: c.niches,
-    brief: c.brief,
-    pages: c.landingUrls.length,
-    collaboration: mine.find((m) => m.campaignId === c.id)?.status ?? null,
-  }));
+  return rows.map(({ c, brandName, industry }) => {
+    const { id, name, pricingModel, cppMode, rateMinor, rateBps, minCallSeconds, currency, niches, brief, landingUrls } = campaignRecord(c);
+    return {
+      id,
+      name,
+      brand: { id: c.brandId, name: brandName, industry },
+      pricingModel,
+      cppMode,
+      rateMinor,
+      rateBps,
+      minCallSeconds,
+      currency,
+      niches,
+      brief,
+      pages: landingUrls.length,
+      collaboration: mine.find((m) => m.campaignId === c.id)?.status ?? null,
+    };
+  });
 }
