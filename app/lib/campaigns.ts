@@ -19,6 +19,10 @@ export interface Campaign {
   status: "draft" | "active" | "paused" | "ended";
   pausedReason: "brand" | "budget" | "velocity" | null;
   fallbackUrl: string;
+  openToMarketplace: boolean;
+  niches: string[];
+  brief: string;
+  landingUrls: string[];
   fraudThreshold: number;
   createdAt: string;
 }
@@ -46,3 +50,5 @@ export const MODEL_LABEL: Record<Campaign["pricingModel"], string> = { cpc: "Pay
 /** A campaign's price in words, e.g. "£0.45 per click" or "12.5 % of each sale". */
 export const rate = (c: Campaign) =>
   c.pricingModel === "cpp" && c.cppMode === "percent" ? `${(c.rateBps! / 100).toFixed(2).replace(/\.00$/, "")} % of each sale` : `${formatMoney(c.rateMinor ?? 0, c.currency)} per ${c.pricingModel === "cpc" ? "click" : c.pricingModel === "cpv" ? "view" : c.pricingModel === "cpp" ? "sale" : "call"}`;
+
+export const WIZARD_STEPS = ["Pay and budget", "Audience and schedule", "Brief and pages", "Review and launch"] as const;

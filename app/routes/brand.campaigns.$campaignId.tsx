@@ -44,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 const ACTIONS: Record<Campaign["status"], { action: string; label: string; variant: "primary" | "secondary" | "danger" }[]> = {
-  draft: [{ action: "launch", label: "Launch", variant: "primary" }, { action: "end", label: "Discard", variant: "secondary" }],
+  draft: [{ action: "end", label: "Discard", variant: "secondary" }],
   active: [{ action: "pause", label: "Pause", variant: "secondary" }, { action: "end", label: "End campaign", variant: "secondary" }],
   paused: [{ action: "resume", label: "Resume", variant: "primary" }, { action: "end", label: "End campaign", variant: "secondary" }],
   ended: [],
@@ -78,6 +78,7 @@ export default function CampaignPage() {
         </div>
         {canManage && ACTIONS[c.status].length > 0 && (
           <div className="row">
+            {c.status === "draft" && <Button to={`/brand/campaigns/${c.id}/setup?step=2`}>Continue setup</Button>}
             {ACTIONS[c.status].map((a) => (
               <Form method="post" key={a.action}>
                 <input type="hidden" name="action" value={a.action} />

@@ -3,13 +3,14 @@ import { redirect } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { ForecastPanel, type Forecast } from "../components/forecast-panel";
+import { Steps } from "../components/steps";
+import { WIZARD_STEPS } from "../lib/campaigns";
 import { CreateCampaignBody } from "../../workers/campaigns/schemas";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Input, Select, zodValidator } from "../components/ui/field";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireBrand } from "../lib/brand.server";
-import { countryOptions } from "../lib/options";
 import { campaignBodyFromForm } from "../lib/campaign-form.server";
 
 export const meta: MetaFunction = () => [{ title: "New campaign · Brand console · Tandem" }];
@@ -30,7 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { brand } = await requireBrand(context, request);
-  const { body, errors, launch } = campaignBodyFromForm(await request.formData(), brand.id);
+  const { body, errors } = campaignBodyFromForm(await request.formData(), brand.id);
+  // Landing details come in step 3; until then the brand's own site is the fallback.
+  body.fallbackUrl = brand.website.replace(/^http:/, "https:");
   if (Object.keys(errors).length) return { errors, message: "Some fields need a look." };
   const res = await api<{ id: string }>(context, request, "/api/v1/campaigns", { method: "POST", body });
   if (!res.ok) {
@@ -41,8 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (fe.dailyBudgetMinor) fe.dailyBudget = fe.dailyBudgetMinor;
     return { errors: fe, message: res.problem.errors ? "Some fields need a look." : res.problem.detail };
   }
-  if (launch) await api(context, request, `/api/v1/campaigns/${res.data.id}/status`, { method: "POST", body: { action: "launch" } });
-  return redirect(`/brand/campaigns/${res.data.id}`);
+  return redirect(`/brand/campaigns/${res.data.id}/setup?step=2`);
 }
 
 export default function NewCampaign() {
@@ -67,9 +69,10 @@ export default function NewCampaign() {
   return (
     <div className="main-narrow" style={{ margin: "0 auto", maxWidth: "40rem" }}>
       <p className="small" style={{ marginBottom: "var(--space-3)" }}><Link to="/brand/campaigns">← Campaigns</Link></p>
+      <Steps steps={WIZARD_STEPS} current={0} />
       <div className="page-head">
         <h1>New campaign</h1>
-        <p>How you pay creators, how much you will spend, and where visitors land. Creators join it from the marketplace.</p>
+        <p>How you pay creators and how much you will spend. Each step saves a draft, so you can leave and come back.</p>
       </div>
       <Form method="post" className="stack" noValidate ref={formRef} onChange={(ev) => {
         const t = ev.target as HTMLInputElement;
@@ -78,7 +81,7 @@ export default function NewCampaign() {
       }}>
         {result?.message && <div className="alert alert-error" role="alert">{result.message}</div>}
         <Card className="stack">
-          <h2>Basics</h2>
+          <h2>How you pay</h2>
           <Input label="Campaign name" name="name" required error={e.name} validate={zodValidator(CreateCampaignBody.shape.name)} placeholder="Spring serum launch" />
           <fieldset className="stack">
             <legend className="field"><span style={{ fontWeight: 600, fontSize: "var(--text-sm)" }}>How you pay</span></legend>
@@ -109,32 +112,13 @@ export default function NewCampaign() {
           <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 12rem), 1fr))" }}>
             <Input label="Total budget" name="totalBudget" inputMode="decimal" placeholder="5,000" error={e.totalBudget} hint="The campaign pauses itself when it is spent." />
             <Input label="Daily cap (optional)" name="dailyBudget" inputMode="decimal" placeholder="500" error={e.dailyBudget} />
-            <Input label="Starts (UTC, optional)" name="startsAt" type="datetime-local" error={e.startsAt} />
-            <Input label="Ends (UTC, optional)" name="endsAt" type="datetime-local" error={e.endsAt} />
-            <Input label="Attribution window (days)" name="attributionWindowDays" inputMode="numeric" defaultValue="30" error={e.attributionWindowDays} />
           </div>
         </Card>
         <Card className="stack">
           <h2>Forecast</h2>
           <ForecastPanel forecast={forecast} currency={currency} loading={forecaster.state !== "idle"} />
         </Card>
-        <Card className="stack">
-          <h2>Audience and landing</h2>
-          <fieldset className="field">
-            <legend>Target countries <span className="muted small">(none means everywhere)</span></legend>
-            <div className="chips" style={{ marginTop: "var(--space-2)" }}>
-              {countryOptions.map((c) => (
-                <label key={c.value} className="chip">
-                  <input type="checkbox" name="targetCountries" value={c.value} />
-                  <span>{c.label}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <Input label="Fallback page" name="fallbackUrl" type="url" defaultValue={brand.website.replace(/^http:/, "https:")} error={e.fallbackUrl} hint="Where visitors go when the campaign is paused or over. Must be https on your domain." />
-        </Card>
-        <label className="row small"><input type="checkbox" name="launch" defaultChecked /> Launch as soon as it is created</label>
-        <Button type="submit" block disabled={busy}>{busy ? "Creating…" : "Create campaign"}</Button>
+        <Button type="submit" block disabled={busy}>{busy ? "Saving…" : "Save draft and continue"}</Button>
       </Form>
     </div>
   );

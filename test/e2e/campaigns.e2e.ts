@@ -37,10 +37,29 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
       await page.getByTestId("forecast").getByText("budget lasts").waitFor();
       await page.getByTestId("forecast").getByText(/Confidence: low/).waitFor();
       await shot(page, `brand-campaign-new-${name}`);
-      await page.getByRole("button", { name: "Create campaign" }).click();
+      await page.getByRole("button", { name: "Save draft and continue" }).click();
+
+      // Step 2: audience and schedule (saved as a draft at every step).
+      await page.waitForURL(/\/setup\?step=2$/);
+      expect(await page.locator('.steps li[aria-current="step"]').textContent()).toContain("Audience and schedule");
+      await page.getByRole("checkbox", { name: "Home" }).check();
+      await page.getByRole("button", { name: "Save and continue" }).click();
+      // Step 3: brief and pages; a page off the brand's domain is refused inline.
+      await page.waitForURL(/\/setup\?step=3$/);
+      await page.getByLabel("Brief").fill("Two looks in the linen set, natural light.");
+      await page.getByLabel(/Pages to promote/).fill("https://elsewhere.example/linen");
+      await page.getByRole("button", { name: "Save and continue" }).click();
+      await page.getByText("not one of this brand's registered domains").waitFor();
+      await page.getByLabel(/Pages to promote/).fill(`https://${domain}/linen`);
+      await page.getByRole("button", { name: "Save and continue" }).click();
+      // Step 4: review with the forecast, then launch.
+      await page.waitForURL(/\/setup\?step=4$/);
+      await page.getByTestId("forecast").getByText("budget lasts").waitFor();
+      await shot(page, `brand-campaign-review-${name}`);
+      await page.getByRole("button", { name: "Launch campaign" }).click();
       await expectHeading(page, "Linen season");
       expect(await page.locator(".badge").first().textContent()).toBe("Active");
-      const campaignId = page.url().split("/").pop()!;
+      const campaignId = new URL(page.url()).pathname.split("/").pop()!;
 
       // A creator's link for this campaign, and one real click on it.
       const creator = await signIn(gateway, uniqueEmail(`campaign-creator-${name}`));

@@ -57,6 +57,7 @@ export const UpdateCampaignBody = z.strictObject({
   totalBudgetMinor: Minor.min(1).optional(),
   dailyBudgetMinor: Minor.min(1).nullable().optional(),
   targetCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(250).optional(),
+  attributionWindowDays: z.number().int().min(1).max(90).optional(),
   startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
   endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
   fallbackUrl: HttpsUrl.optional(),

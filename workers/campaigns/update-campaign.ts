@@ -44,6 +44,7 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   if (input.totalBudgetMinor !== undefined) set.totalBudgetMinor = input.totalBudgetMinor;
   if (input.dailyBudgetMinor !== undefined) set.dailyBudgetMinor = input.dailyBudgetMinor;
   if (input.targetCountries !== undefined) set.targetCountries = input.targetCountries;
+  if (input.attributionWindowDays !== undefined) set.attributionWindowDays = input.attributionWindowDays;
   if (input.startsAt !== undefined) set.startsAt = input.startsAt ? new Date(input.startsAt) : null;
   if (input.endsAt !== undefined) set.endsAt = input.endsAt ? new Date(input.endsAt) : null;
   if (input.fraudThreshold !== undefined) set.fraudThresholdMilli = Math.round(input.fraudThreshold * 1000);
