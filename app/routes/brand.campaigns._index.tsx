@@ -30,7 +30,10 @@ export default function Campaigns() {
           <h1>Campaigns</h1>
           <p>Spend against budget, traffic and what it turned into, per campaign.</p>
         </div>
-        {canManage && <Button to="/brand/campaigns/new">New campaign</Button>}
+        <div className="row">
+          {rows.length > 0 && <a className="small" href="/brand/campaigns.csv" download>Download CSV</a>}
+          {canManage && <Button to="/brand/campaigns/new">New campaign</Button>}
+        </div>
       </div>
       <Card>
         {rows.length === 0 ? (

@@ -103,7 +103,7 @@ export default function StudioHome() {
         </Card>
       </div>
       <Card style={{ marginTop: "var(--space-4)" }}>
-        <div className="spread"><h2>Your campaigns</h2><Link to="/studio/marketplace" className="small">Find more</Link></div>
+        <div className="spread"><h2>Your campaigns</h2><span className="small"><a href="/studio/earnings.csv" download>Download CSV</a> · <Link to="/studio/marketplace">Find more</Link></span></div>
         {earnings.campaigns.length === 0 ? (
           <div className="empty"><strong>No campaigns yet</strong>Join one in the <Link to="/studio/marketplace">marketplace</Link> to get your tracked links.</div>
         ) : (

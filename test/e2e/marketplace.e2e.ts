@@ -62,6 +62,8 @@ describe.each(Object.entries(VIEWPORTS))("marketplace on %s", (name, viewport) =
       expect(seconds).toBeLessThan(5);
       console.log(`click visible on both dashboards after ${seconds.toFixed(1)} s (${name})`);
       await shot(page, `creator-studio-earnings-${name}`);
+      const csv = await page.request.get(`${APP}/studio/earnings.csv`);
+      expect((await csv.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("campaign,brand,currency,earned,valid_clicks,conversions,epc,links");
       await shot(brandPage, `brand-campaign-creator-row-${name}`);
     });
     await creatorCtx.close();

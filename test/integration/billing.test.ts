@@ -315,3 +315,21 @@ describe("spend velocity guard", () => {
     expect(campaign.status).toBe("active");
   });
 });
+
+describe("removed creators", () => {
+  it("earn nothing from clicks after the brand removes them", async () => {
+    const s = await setup("removed");
+    const campaign = await createCampaign(api, s.owner, { name: "Removal", currency: "GBP", fallbackUrl: `https://${s.domain}/`, pricingModel: "cpc", rateMinor: 40, totalBudgetMinor: 10_000, openToMarketplace: true, landingUrls: [`https://${s.domain}/p`] });
+    const cr = await signIn(api, uniqueEmail("removed-creator2"));
+    const creatorId = (await createCreator(api, cr.cookie, { handle: `rm_${Date.now().toString(36)}`, displayName: "R", niches: ["beauty"] })).id;
+    const { links } = (await (await postJson(`/api/v1/campaigns/${campaign.id}/accept`, {}, { cookie: cr.cookie })).json()) as { links: { code: string }[] };
+    const linkId = ((await (await api(`/api/v1/links/${links[0]!.code}`, { headers: { cookie: s.owner } })).json()) as { id: string }).id;
+    const base = { brandId: s.brandId, campaignId: campaign.id, linkId, creatorId };
+    await deliver([clickEvent({ ...base, at: Date.now() - 1_000 })]);
+    const [collab] = await query<{ id: string }>("select id from collaborations where campaign_id = $1 and creator_id = $2", [campaign.id, creatorId]);
+    expect((await postJson(`/api/v1/collaborations/${collab!.id}/remove`, {}, { cookie: s.owner })).status).toBe(200);
+    await deliver([clickEvent({ ...base, at: Date.now() + 1_000 })]);
+    const rows = await query<{ billing: string }>("select billing from events where campaign_id = $1 order by at", [campaign.id]);
+    expect(rows.map((r) => r.billing)).toEqual(["charged", "creator_removed"]);
+  });
+});

@@ -43,8 +43,12 @@ describe("invitations and the collaboration thread", () => {
     expect(accepted.status).toBe(200);
     expect(((await accepted.json()) as { links: unknown[] }).links).toHaveLength(1);
     expect((await postJson(`/api/v1/collaborations/${collaborationId}/decline`, {}, { cookie: cr.cookie })).status).toBe(409);
+    const ownerBell = (await (await api("/api/v1/notifications", { headers: { cookie: owner } })).json()) as { items: { title: string }[] };
+    expect(ownerBell.items[0]!.title).toBe(`@${handle} joined “Private drop”`);
     const removed = await postJson(`/api/v1/collaborations/${collaborationId}/remove`, {}, { cookie: owner });
     expect(await removed.json()).toEqual({ id: collaborationId, status: "removed" });
     expect((await postJson(`/api/v1/campaigns/${campaign.id}/accept`, {}, { cookie: cr.cookie })).status).toBe(409);
+    const creatorBell = (await (await api("/api/v1/notifications", { headers: { cookie: cr.cookie } })).json()) as { items: { title: string }[] };
+    expect(creatorBell.items[0]!.title).toBe("You were removed from “Private drop”");
   });
 });

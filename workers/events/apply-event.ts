@@ -3,7 +3,7 @@ import { chargeEvent, reverseCharge } from "../billing/charge-event";
 import { priceEvent } from "../billing/price-event";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgDb } from "../db/pg/client";
-import { campaignRates, campaigns, events, linkMinutes } from "../db/pg/schema";
+import { campaignRates, campaigns, collaborations, events, linkMinutes } from "../db/pg/schema";
 import type { TrackedEvent } from "./envelope";
 
 const MINUTE = 60_000;
@@ -113,6 +113,9 @@ async function bill(tx: Tx, e: TrackedEvent): Promise<{ billedMinor: number | nu
     .orderBy(desc(campaignRates.effectiveFrom))
     .limit(1);
   const campaign = rate ? { ...current, rateMinor: rate.rateMinor, rateBps: rate.rateBps } : current;
+  // A creator the brand removed earns nothing from traffic after the removal.
+  const [collab] = await tx.select({ status: collaborations.status, updatedAt: collaborations.updatedAt }).from(collaborations).where(and(eq(collaborations.campaignId, current.id), eq(collaborations.creatorId, e.creatorId)));
+  if (collab?.status === "removed" && collab.updatedAt.getTime() <= e.at) return { billedMinor: null, note: "creator_removed", pausedCampaign: null };
   const price = priceEvent(campaign, e);
   if (!price.billable) return { billedMinor: null, note: price.reason, pausedCampaign: null };
   const charge = await chargeEvent(tx, campaign, e, price.costMinor);

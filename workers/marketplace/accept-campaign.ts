@@ -6,6 +6,7 @@ import { newId } from "../lib/ids";
 import type { BrandTenant } from "../lib/tenancy";
 import { mintLink } from "../links/mint-link";
 import { transition, type CollaborationStatus } from "./collaboration-state";
+import { brandManagers, creatorPerson, notify } from "./notify";
 
 /**
  * A creator joins a campaign: open campaigns can be accepted by anyone, others only on
@@ -26,6 +27,10 @@ export async function acceptCampaign(deps: Deps, creatorId: string, campaignId: 
       .insert(collaborations)
       .values({ id: newId("collaboration"), campaignId, brandId: c.brandId, creatorId, status: next })
       .onConflictDoUpdate({ target: [collaborations.campaignId, collaborations.creatorId], set: { status: next, updatedAt: new Date(deps.now()) } });
+    const who = await creatorPerson(deps, creatorId);
+    for (const m of await brandManagers(deps, c.brandId)) {
+      await notify(deps, m, { title: `@${who?.handle ?? "a creator"} joined “${c.name}”`, body: `${who?.displayName ?? "A creator"} accepted your campaign “${c.name}” and has their links.`, link: `/brand/campaigns/${c.id}` });
+    }
   }
   if (c.landingUrls.length === 0) throw new AppError("conflict", "This campaign has no pages to promote yet.");
   // Minting acts for the brand, which made the campaign open (or invited this creator).

@@ -3,6 +3,7 @@ import { brands, campaigns, collaborations } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import { transition, type CollaborationStatus } from "./collaboration-state";
+import { brandManagers, creatorPerson, notify } from "./notify";
 
 /** The creator's pending invitations, with each campaign's brief. */
 export async function listInvites(deps: Deps, creatorId: string) {
@@ -27,5 +28,15 @@ export async function moveCollaboration(deps: Deps, collaborationId: string, cur
     .where(and(eq(collaborations.id, collaborationId), eq(collaborations.status, current)))
     .returning();
   if (!row) throw new AppError("conflict", "The collaboration changed at the same time; reload and try again.");
+  const [c] = await pg.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, row.campaignId));
+  if (action === "decline") {
+    const who = await creatorPerson(deps, row.creatorId);
+    for (const m of await brandManagers(deps, row.brandId)) {
+      await notify(deps, m, { title: `@${who?.handle ?? "a creator"} declined “${c!.name}”`, body: `${who?.displayName ?? "The creator"} declined your invitation to “${c!.name}”.`, link: `/brand/campaigns/${row.campaignId}` });
+    }
+  } else {
+    const who = await creatorPerson(deps, row.creatorId);
+    if (who) await notify(deps, who, { title: `You were removed from “${c!.name}”`, body: `The brand removed you from “${c!.name}”. Clicks on your links no longer earn; what you earned so far stays in your ledger.`, link: "/studio" });
+  }
   return { id: row.id, status: row.status };
 }

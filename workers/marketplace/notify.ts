@@ -1,4 +1,6 @@
-import { notifications } from "../db/d1/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { creators, notifications, users } from "../db/d1/schema";
+import { brandMembers } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { newId } from "../lib/ids";
 
@@ -14,4 +16,24 @@ export async function notify(deps: Deps, to: { userId: string; email: string }, 
     text: `${n.body}\n\n${url}`,
     html: `<p>${escape(n.body)}</p><p><a href="${escape(url)}">Open in Tandem</a></p>`,
   });
+}
+
+/** The people who run a brand's campaigns (owners and admins), for telling them about collaborations. */
+export async function brandManagers(deps: Deps, brandId: string) {
+  const pg = await deps.pg();
+  const members = await pg.select({ userId: brandMembers.userId }).from(brandMembers).where(and(eq(brandMembers.brandId, brandId), inArray(brandMembers.role, ["owner", "admin"])));
+  if (!members.length) return [];
+  return deps.db.select({ userId: users.id, email: users.email }).from(users).where(inArray(users.id, members.map((m) => m.userId)));
+}
+
+/** The person behind a creator profile. */
+export async function creatorPerson(deps: Deps, creatorId: string) {
+  return (
+    (await deps.db
+      .select({ userId: users.id, email: users.email, handle: creators.handle, displayName: creators.displayName })
+      .from(creators)
+      .innerJoin(users, eq(users.id, creators.userId))
+      .where(eq(creators.id, creatorId))
+      .get()) ?? null
+  );
 }
