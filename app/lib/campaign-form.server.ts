@@ -23,6 +23,7 @@ export function campaignBodyFromForm(f: FormData, brandId: string) {
   const body: Record<string, unknown> = {
     brandId,
     name: str("name"),
+    ...(str("goal") ? { goal: str("goal") } : {}),
     pricingModel: model,
     currency,
     totalBudgetMinor: money("totalBudget", true),

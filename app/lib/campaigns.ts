@@ -22,6 +22,9 @@ export interface Campaign {
   openToMarketplace: boolean;
   niches: string[];
   brief: string;
+  briefDetails: Record<string, string>;
+  goal: string | null;
+  timeZone: string;
   landingUrls: string[];
   fraudThreshold: number;
   createdAt: string;

@@ -5,12 +5,14 @@ import { ForecastPanel, type Forecast } from "../components/forecast-panel";
 import { Steps } from "../components/steps";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
-import { Input } from "../components/ui/field";
+import { Input, Select } from "../components/ui/field";
+import { BRIEF_FIELDS } from "../lib/brief";
+import { TIME_ZONES, utcToZoned, zonedToUtc } from "../lib/time";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireBrand } from "../lib/brand.server";
 import { MODEL_LABEL, rate, WIZARD_STEPS, type Campaign } from "../lib/campaigns";
 import { formatMoney } from "../lib/money";
-import { countryOptions, nicheOptions } from "../lib/options";
+import { countryOptions, goalOptions, nicheOptions } from "../lib/options";
 
 export const meta: MetaFunction = () => [{ title: "Set up campaign · Brand console · Tandem" }];
 
@@ -50,12 +52,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           targetCountries: f.getAll("targetCountries").map(String),
           niches: f.getAll("niches").map(String),
           attributionWindowDays: Number(str("attributionWindowDays") || 30),
-          startsAt: str("startsAt") ? new Date(`${str("startsAt")}Z`).toISOString() : null,
-          endsAt: str("endsAt") ? new Date(`${str("endsAt")}Z`).toISOString() : null,
+          timeZone: str("timeZone") || "UTC",
+          startsAt: str("startsAt") ? zonedToUtc(str("startsAt"), str("timeZone") || "UTC") : null,
+          endsAt: str("endsAt") ? zonedToUtc(str("endsAt"), str("timeZone") || "UTC") : null,
         }
       : {
           openToMarketplace: f.get("openToMarketplace") === "on",
           brief: str("brief"),
+          briefDetails: Object.fromEntries(["deliverables", "dos", "donts", "dates", "usageRights"].map((k) => [k, str(k)]).filter(([, v]) => v)),
           landingUrls: str("landingUrls").split(/\s+/).filter(Boolean),
           fallbackUrl: str("fallbackUrl"),
         };
@@ -68,7 +72,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`/brand/campaigns/${params.campaignId}/setup?step=${step + 1}`);
 }
 
-const local = (iso: string | null) => (iso ? iso.slice(0, 16) : "");
 
 export default function CampaignSetup() {
   const { campaign: c, step, forecast } = useLoaderData<typeof loader>();
@@ -106,8 +109,9 @@ export default function CampaignSetup() {
               {e.niches && <span className="error" role="alert">{e.niches}</span>}
             </fieldset>
             <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 12rem), 1fr))" }}>
-              <Input label="Starts (UTC, optional)" name="startsAt" type="datetime-local" defaultValue={local(c.startsAt)} error={e.startsAt} />
-              <Input label="Ends (UTC, optional)" name="endsAt" type="datetime-local" defaultValue={local(c.endsAt)} error={e.endsAt} />
+              <Select label="Time zone" name="timeZone" options={TIME_ZONES.map((z) => ({ value: z, label: z.replace("_", " ") }))} defaultValue={c.timeZone} />
+              <Input label="Starts (optional)" name="startsAt" type="datetime-local" defaultValue={utcToZoned(c.startsAt, c.timeZone)} error={e.startsAt} />
+              <Input label="Ends (optional)" name="endsAt" type="datetime-local" defaultValue={utcToZoned(c.endsAt, c.timeZone)} error={e.endsAt} />
               <Input label="Attribution window (days)" name="attributionWindowDays" inputMode="numeric" defaultValue={String(c.attributionWindowDays)} error={e.attributionWindowDays} hint="A sale up to this long after the click counts." />
             </div>
           </Card>
@@ -117,8 +121,14 @@ export default function CampaignSetup() {
             <label className="row small"><input type="checkbox" name="openToMarketplace" defaultChecked={c.openToMarketplace} /> List it in the creator marketplace (otherwise by invitation only)</label>
             <div className="field">
               <label htmlFor="brief">Brief</label>
-              <textarea id="brief" name="brief" className="input" rows={5} defaultValue={c.brief} placeholder="Deliverables, dos and don'ts, dates, usage rights." />
+              <textarea id="brief" name="brief" className="input" rows={3} defaultValue={c.brief} placeholder="The idea in two or three sentences." />
             </div>
+            {BRIEF_FIELDS.map((f) => (
+              <div className="field" key={f.name}>
+                <label htmlFor={f.name}>{f.label}</label>
+                <textarea id={f.name} name={f.name} className="input" rows={2} defaultValue={c.briefDetails[f.name] ?? ""} placeholder={f.placeholder} />
+              </div>
+            ))}
             <div className="field">
               <label htmlFor="landingUrls">Pages to promote <span className="muted small">(one per line; each creator gets a link for each)</span></label>
               <textarea id="landingUrls" name="landingUrls" className="input" rows={3} defaultValue={c.landingUrls.join("\n")} aria-invalid={e.landingUrls ? true : undefined} />
@@ -132,10 +142,11 @@ export default function CampaignSetup() {
             <Card>
               <h2>Review</h2>
               <ul className="list small">
+                <li><span className="muted">Goal</span><span>{goalOptions.find((g) => g.value === c.goal)?.label ?? "—"}</span></li>
                 <li><span className="muted">Pricing</span><span>{MODEL_LABEL[c.pricingModel]} · {rate(c)}</span></li>
                 <li><span className="muted">Budget</span><span>{formatMoney(c.totalBudgetMinor, c.currency)}{c.dailyBudgetMinor ? ` · ${formatMoney(c.dailyBudgetMinor, c.currency)} a day` : ""}</span></li>
                 <li><span className="muted">Audience</span><span>{c.targetCountries.length ? c.targetCountries.join(", ") : "Everywhere"}{c.niches.length ? ` · ${c.niches.join(", ")}` : ""}</span></li>
-                <li><span className="muted">Window</span><span>{c.attributionWindowDays} days{c.startsAt ? ` · from ${c.startsAt.slice(0, 16).replace("T", " ")} UTC` : ""}{c.endsAt ? ` · to ${c.endsAt.slice(0, 16).replace("T", " ")} UTC` : ""}</span></li>
+                <li><span className="muted">Window</span><span>{c.attributionWindowDays} days{c.startsAt ? ` · from ${utcToZoned(c.startsAt, c.timeZone).replace("T", " ")}` : ""}{c.endsAt ? ` · to ${utcToZoned(c.endsAt, c.timeZone).replace("T", " ")}` : ""}{c.startsAt || c.endsAt ? ` (${c.timeZone})` : ""}</span></li>
                 <li><span className="muted">Marketplace</span><span>{c.openToMarketplace ? "Listed" : "Invitation only"} · {c.landingUrls.length} page{c.landingUrls.length === 1 ? "" : "s"}</span></li>
               </ul>
             </Card>

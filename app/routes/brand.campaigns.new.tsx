@@ -9,6 +9,7 @@ import { CreateCampaignBody } from "../../workers/campaigns/schemas";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Input, Select, zodValidator } from "../components/ui/field";
+import { goalOptions } from "../lib/options";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireBrand } from "../lib/brand.server";
 import { campaignBodyFromForm } from "../lib/campaign-form.server";
@@ -26,7 +27,7 @@ const CURRENCIES = ["GBP", "USD", "EUR", "INR", "CAD", "AUD"].map((c) => ({ valu
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { brand } = await requireBrand(context, request);
   if (brand.role === "member") throw redirect("/brand/campaigns");
-  return { brand: { id: brand.id, website: brand.website, country: brand.country } };
+  return { brand: { id: brand.id, website: brand.website, country: brand.country, goal: brand.goal } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -83,6 +84,7 @@ export default function NewCampaign() {
         <Card className="stack">
           <h2>How you pay</h2>
           <Input label="Campaign name" name="name" required error={e.name} validate={zodValidator(CreateCampaignBody.shape.name)} placeholder="Spring serum launch" />
+          <Select label="Goal" name="goal" options={goalOptions.map((g) => ({ value: g.value, label: g.label }))} defaultValue={brand.goal ?? "sales"} />
           <fieldset className="stack">
             <legend className="field"><span style={{ fontWeight: 600, fontSize: "var(--text-sm)" }}>How you pay</span></legend>
             <div className="choice-grid">

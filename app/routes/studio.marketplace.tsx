@@ -5,6 +5,7 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Select } from "../components/ui/field";
 import { api } from "../lib/api.server";
+import { BRIEF_FIELDS } from "../lib/brief";
 import { MODEL_LABEL } from "../lib/campaigns";
 import { requireCreator } from "../lib/creator.server";
 import { formatMoney } from "../lib/money";
@@ -23,6 +24,7 @@ interface Offer {
   currency: string;
   niches: string[];
   brief: string;
+  briefDetails: Record<string, string>;
   pages: number;
   collaboration: string | null;
 }
@@ -81,6 +83,16 @@ export default function Marketplace() {
                 <span className="payout">{payout(o)}</span>
                 <span className="muted small">{MODEL_LABEL[o.pricingModel]} · {o.pages} page{o.pages === 1 ? "" : "s"} to promote{o.niches.length ? ` · ${o.niches.join(", ")}` : ""}</span>
                 {o.brief && <p className="small" style={{ margin: 0 }}>{o.brief}</p>}
+                {BRIEF_FIELDS.some((f) => o.briefDetails[f.name]) && (
+                  <details className="small">
+                    <summary>Full brief</summary>
+                    <dl style={{ margin: "var(--space-2) 0 0" }}>
+                      {BRIEF_FIELDS.filter((f) => o.briefDetails[f.name]).map((f) => (
+                        <div key={f.name} style={{ marginBottom: "var(--space-2)" }}><dt style={{ fontWeight: 600 }}>{f.label}</dt><dd style={{ margin: 0 }}>{o.briefDetails[f.name]}</dd></div>
+                      ))}
+                    </dl>
+                  </details>
+                )}
                 {result?.campaignId === o.id && result.message && <div className="alert alert-error" role="alert">{result.message}</div>}
                 {result?.campaignId === o.id && result.links ? (
                   <div className="stack" style={{ gap: "var(--space-2)" }}>

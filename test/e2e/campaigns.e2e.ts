@@ -43,10 +43,13 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
       await page.waitForURL(/\/setup\?step=2$/);
       expect(await page.locator('.steps li[aria-current="step"]').textContent()).toContain("Audience and schedule");
       await page.getByRole("checkbox", { name: "Home" }).check();
+      await page.getByLabel("Time zone").selectOption("Europe/London");
       await page.getByRole("button", { name: "Save and continue" }).click();
       // Step 3: brief and pages; a page off the brand's domain is refused inline.
       await page.waitForURL(/\/setup\?step=3$/);
       await page.getByLabel("Brief").fill("Two looks in the linen set, natural light.");
+      await page.getByLabel("Deliverables").fill("One Reel and three Stories");
+      await page.getByLabel("Usage rights").fill("Organic reuse for 90 days");
       await page.getByLabel(/Pages to promote/).fill("https://elsewhere.example/linen");
       await page.getByRole("button", { name: "Save and continue" }).click();
       await page.getByText("not one of this brand's registered domains").waitFor();

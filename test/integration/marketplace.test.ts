@@ -79,3 +79,34 @@ describe("creator marketplace", () => {
     expect(JSON.stringify(b)).not.toContain(await linkOf(creatorA.cookie));
   });
 });
+
+describe("campaign goal, structured brief and time zone", () => {
+  it("are stored, validated and shown to creators", async () => {
+    const owner = (await signIn(api, uniqueEmail("brief-owner"))).cookie;
+    const domain = `brief-${Math.random().toString(36).slice(2, 8)}.example`;
+    await createBrand(api, owner, { name: "Brief Co", website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" });
+    const body = { name: "Briefed", currency: "GBP", pricingModel: "cpc", rateMinor: 20, totalBudgetMinor: 10_000, fallbackUrl: `https://${domain}/`, goal: "traffic", timeZone: "Europe/London", openToMarketplace: true, brief: "Short idea.", briefDetails: { deliverables: "One Reel", usageRights: "90 days organic" }, landingUrls: [`https://${domain}/x`] };
+    const bad = await postJson("/api/v1/campaigns", { ...body, timeZone: "Mars/Olympus" }, { cookie: owner });
+    expect(bad.status).toBe(422);
+    expect((await problem(bad)).errors?.[0]?.path).toBe("body.timeZone");
+    const c = (await (await postJson("/api/v1/campaigns", body, { cookie: owner })).json()) as { id: string; goal: string; timeZone: string; briefDetails: Record<string, string> };
+    expect(c).toMatchObject({ goal: "traffic", timeZone: "Europe/London", briefDetails: { deliverables: "One Reel", usageRights: "90 days organic" } });
+    await postJson(`/api/v1/campaigns/${c.id}/status`, { action: "launch" }, { cookie: owner });
+    const s = await signIn(api, uniqueEmail("brief-creator"));
+    await createCreator(api, s.cookie, { handle: `brief_${Date.now().toString(36)}`, displayName: "B", niches: ["beauty"] });
+    const offers = (await (await api("/api/v1/marketplace/campaigns", { headers: { cookie: s.cookie } })).json()) as { items: { id: string; briefDetails: Record<string, string> }[] };
+    expect(offers.items.find((o) => o.id === c.id)!.briefDetails).toEqual({ deliverables: "One Reel", usageRights: "90 days organic" });
+  });
+});
+
+describe("schedule time zones", () => {
+  it("turn wall-clock times in the brand's zone into instants and back, across DST", async () => {
+    const { zonedToUtc, utcToZoned } = await import("../../app/lib/time");
+    expect(zonedToUtc("2026-07-01T09:00", "Europe/London")).toBe("2026-07-01T08:00:00.000Z");
+    expect(zonedToUtc("2026-12-01T09:00", "Europe/London")).toBe("2026-12-01T09:00:00.000Z");
+    expect(zonedToUtc("2026-12-01T09:00", "Asia/Kolkata")).toBe("2026-12-01T03:30:00.000Z");
+    expect(zonedToUtc("2026-07-01T09:00", "America/Los_Angeles")).toBe("2026-07-01T16:00:00.000Z");
+    expect(utcToZoned("2026-07-01T16:00:00.000Z", "America/Los_Angeles")).toBe("2026-07-01T09:00");
+    expect(utcToZoned(null, "UTC")).toBe("");
+  });
+});

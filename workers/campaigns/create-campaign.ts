@@ -41,6 +41,9 @@ export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.i
       openToMarketplace: input.openToMarketplace,
       niches: input.niches,
       brief: input.brief,
+      briefDetails: input.briefDetails,
+      goal: input.goal ?? null,
+      timeZone: input.timeZone,
       landingUrls,
     })
     .returning();

@@ -1,5 +1,22 @@
 import { z } from "zod";
+import { BRAND_GOALS } from "../brands/schemas";
 import { NICHES } from "../creators/schemas";
+
+const BriefDetails = z.strictObject({
+  deliverables: z.string().trim().max(2000).optional(),
+  dos: z.string().trim().max(2000).optional(),
+  donts: z.string().trim().max(2000).optional(),
+  dates: z.string().trim().max(500).optional(),
+  usageRights: z.string().trim().max(1000).optional(),
+});
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, { error: "An IANA time zone, e.g. Europe/London" });
 
 const Currency = z.string().regex(/^[A-Z]{3}$/, { error: "A 3-letter ISO currency code, e.g. GBP" });
 const Minor = z.number().int({ error: "Whole minor units (cents, pence)" }).min(0).max(Number.MAX_SAFE_INTEGER);
@@ -28,6 +45,9 @@ const CampaignFields = {
   openToMarketplace: z.boolean().default(false),
   niches: z.array(z.enum(NICHES)).max(5).default([]),
   brief: z.string().trim().max(4000).default(""),
+  briefDetails: BriefDetails.default({}),
+  goal: z.enum(BRAND_GOALS).optional(),
+  timeZone: TimeZone.default("UTC"),
   landingUrls: z.array(HttpsUrl).max(10).default([]),
 };
 
@@ -64,6 +84,9 @@ export const UpdateCampaignBody = z.strictObject({
   openToMarketplace: z.boolean().optional(),
   niches: z.array(z.enum(NICHES)).max(5).optional(),
   brief: z.string().trim().max(4000).optional(),
+  briefDetails: BriefDetails.optional(),
+  goal: z.enum(BRAND_GOALS).optional(),
+  timeZone: TimeZone.optional(),
   landingUrls: z.array(HttpsUrl).max(10).optional(),
   /** Fraud sensitivity: clicks scoring at or above this are invalid. Lower catches more. */
   fraudThreshold: z.number().min(0.2).max(0.95).optional(),
@@ -94,6 +117,9 @@ export const CampaignSchema = z.object({
   openToMarketplace: z.boolean(),
   niches: z.array(z.string()),
   brief: z.string(),
+  briefDetails: z.record(z.string(), z.string()),
+  goal: z.string().nullable(),
+  timeZone: z.string(),
   landingUrls: z.array(z.string()),
   fraudThreshold: z.number(),
   version: z.number(),

@@ -51,6 +51,9 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   if (input.openToMarketplace !== undefined) set.openToMarketplace = input.openToMarketplace;
   if (input.niches !== undefined) set.niches = input.niches;
   if (input.brief !== undefined) set.brief = input.brief;
+  if (input.briefDetails !== undefined) set.briefDetails = input.briefDetails;
+  if (input.goal !== undefined) set.goal = input.goal;
+  if (input.timeZone !== undefined) set.timeZone = input.timeZone;
   if (input.landingUrls !== undefined) set.landingUrls = await Promise.all(input.landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));
   if (input.fallbackUrl !== undefined) set.fallbackUrl = await assertBrandDestination(deps, tenant.brandId, input.fallbackUrl, "body.fallbackUrl");
   const total = set.totalBudgetMinor ?? current.totalBudgetMinor;

@@ -29,7 +29,7 @@ export async function listOpenCampaigns(deps: Deps, creatorId: string, f: Market
     ? await pg.select({ campaignId: collaborations.campaignId, status: collaborations.status }).from(collaborations).where(and(eq(collaborations.creatorId, creatorId), inArray(collaborations.campaignId, ids)))
     : [];
   return rows.map(({ c, brandName, industry }) => {
-    const { id, name, pricingModel, cppMode, rateMinor, rateBps, minCallSeconds, currency, niches, brief, landingUrls } = campaignRecord(c);
+    const { id, name, pricingModel, cppMode, rateMinor, rateBps, minCallSeconds, currency, niches, brief, briefDetails, landingUrls } = campaignRecord(c);
     return {
       id,
       name,
@@ -42,6 +42,7 @@ export async function listOpenCampaigns(deps: Deps, creatorId: string, f: Market
       currency,
       niches,
       brief,
+      briefDetails,
       pages: landingUrls.length,
       collaboration: mine.find((m) => m.campaignId === c.id)?.status ?? null,
     };

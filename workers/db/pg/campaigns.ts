@@ -1,5 +1,5 @@
-import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { brands } from "./brands";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { brandGoal, brands } from "./brands";
 
 /** Domains a brand has registered: link destinations must be on one of them. */
 export const brandDomains = pgTable(
@@ -47,6 +47,11 @@ export const campaigns = pgTable(
     openToMarketplace: boolean("open_to_marketplace").notNull().default(false),
     niches: text("niches").array().notNull().default([]),
     brief: text("brief").notNull().default(""),
+    /** The structured brief: deliverables, dos, don'ts, dates, usage rights. */
+    briefDetails: jsonb("brief_details").$type<{ deliverables?: string; dos?: string; donts?: string; dates?: string; usageRights?: string }>().notNull().default({}),
+    goal: brandGoal("goal"),
+    /** The zone the brand set the schedule in; start and end are stored as instants. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     /** The pages creators promote: accepting mints one link for each. */
     landingUrls: text("landing_urls").array().notNull().default([]),
     utmSource: text("utm_source").notNull().default("tandem"),
