@@ -23,6 +23,9 @@ export interface Campaign {
   niches: string[];
   brief: string;
   briefDetails: Record<string, string>;
+  audienceMin: number | null;
+  audienceMax: number | null;
+  platforms: string[];
   goal: string | null;
   timeZone: string;
   landingUrls: string[];

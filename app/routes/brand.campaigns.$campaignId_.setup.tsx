@@ -52,6 +52,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           targetCountries: f.getAll("targetCountries").map(String),
           niches: f.getAll("niches").map(String),
           attributionWindowDays: Number(str("attributionWindowDays") || 30),
+          audienceMin: str("audienceMin") ? Number(str("audienceMin").replace(/[,\s]/g, "")) : null,
+          audienceMax: str("audienceMax") ? Number(str("audienceMax").replace(/[,\s]/g, "")) : null,
+          platforms: f.getAll("platforms").map(String),
           timeZone: str("timeZone") || "UTC",
           startsAt: str("startsAt") ? zonedToUtc(str("startsAt"), str("timeZone") || "UTC") : null,
           endsAt: str("endsAt") ? zonedToUtc(str("endsAt"), str("timeZone") || "UTC") : null,
@@ -108,6 +111,18 @@ export default function CampaignSetup() {
               </div>
               {e.niches && <span className="error" role="alert">{e.niches}</span>}
             </fieldset>
+            <fieldset className="field">
+              <legend>Platforms <span className="muted small">(none means any)</span></legend>
+              <div className="chips" style={{ marginTop: "var(--space-2)" }}>
+                {[["instagram", "Instagram"], ["tiktok", "TikTok"], ["youtube", "YouTube"], ["x", "X"]].map(([v, l]) => (
+                  <label key={v} className="chip"><input type="checkbox" name="platforms" value={v} defaultChecked={c.platforms.includes(v!)} /><span>{l}</span></label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 12rem), 1fr))" }}>
+              <Input label="Audience from (followers)" name="audienceMin" inputMode="numeric" placeholder="5,000" defaultValue={c.audienceMin?.toString() ?? ""} error={e.audienceMin} />
+              <Input label="Audience up to (followers)" name="audienceMax" inputMode="numeric" placeholder="250,000" defaultValue={c.audienceMax?.toString() ?? ""} error={e.audienceMax} />
+            </div>
             <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 12rem), 1fr))" }}>
               <Select label="Time zone" name="timeZone" options={TIME_ZONES.map((z) => ({ value: z, label: z.replace("_", " ") }))} defaultValue={c.timeZone} />
               <Input label="Starts (optional)" name="startsAt" type="datetime-local" defaultValue={utcToZoned(c.startsAt, c.timeZone)} error={e.startsAt} />
@@ -145,7 +160,7 @@ export default function CampaignSetup() {
                 <li><span className="muted">Goal</span><span>{goalOptions.find((g) => g.value === c.goal)?.label ?? "—"}</span></li>
                 <li><span className="muted">Pricing</span><span>{MODEL_LABEL[c.pricingModel]} · {rate(c)}</span></li>
                 <li><span className="muted">Budget</span><span>{formatMoney(c.totalBudgetMinor, c.currency)}{c.dailyBudgetMinor ? ` · ${formatMoney(c.dailyBudgetMinor, c.currency)} a day` : ""}</span></li>
-                <li><span className="muted">Audience</span><span>{c.targetCountries.length ? c.targetCountries.join(", ") : "Everywhere"}{c.niches.length ? ` · ${c.niches.join(", ")}` : ""}</span></li>
+                <li><span className="muted">Audience</span><span>{c.targetCountries.length ? c.targetCountries.join(", ") : "Everywhere"}{c.niches.length ? ` · ${c.niches.join(", ")}` : ""}{c.platforms.length ? ` · ${c.platforms.join(", ")}` : ""}{c.audienceMin != null || c.audienceMax != null ? ` · ${c.audienceMin ?? 0}–${c.audienceMax ?? "∞"} followers` : ""}</span></li>
                 <li><span className="muted">Window</span><span>{c.attributionWindowDays} days{c.startsAt ? ` · from ${utcToZoned(c.startsAt, c.timeZone).replace("T", " ")}` : ""}{c.endsAt ? ` · to ${utcToZoned(c.endsAt, c.timeZone).replace("T", " ")}` : ""}{c.startsAt || c.endsAt ? ` (${c.timeZone})` : ""}</span></li>
                 <li><span className="muted">Marketplace</span><span>{c.openToMarketplace ? "Listed" : "Invitation only"} · {c.landingUrls.length} page{c.landingUrls.length === 1 ? "" : "s"}</span></li>
               </ul>

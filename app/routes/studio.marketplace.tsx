@@ -26,6 +26,8 @@ interface Offer {
   brief: string;
   briefDetails: Record<string, string>;
   pages: number;
+  eligible: boolean;
+  reason: string | null;
   collaboration: string | null;
 }
 
@@ -101,6 +103,8 @@ export default function Marketplace() {
                   </div>
                 ) : joined ? (
                   <Button variant="secondary" to="/studio">Joined · see your links</Button>
+                ) : !o.eligible ? (
+                  <p className="small muted" style={{ margin: 0 }}><span className="badge badge-neutral">Not for your audience</span> {o.reason}</p>
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="campaignId" value={o.id} />

@@ -110,3 +110,30 @@ describe("schedule time zones", () => {
     expect(utcToZoned(null, "UTC")).toBe("");
   });
 });
+
+describe("audience targeting", () => {
+  it("only creators in the audience range and on the platforms can join uninvited", async () => {
+    const owner = (await signIn(api, uniqueEmail("aud-owner"))).cookie;
+    const domain = `aud-${Math.random().toString(36).slice(2, 8)}.example`;
+    await createBrand(api, owner, { name: "Audience Co", website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" });
+    const c = (await (await postJson("/api/v1/campaigns", { name: "Mid-tier TikTok", currency: "GBP", pricingModel: "cpc", rateMinor: 20, totalBudgetMinor: 10_000, fallbackUrl: `https://${domain}/`, openToMarketplace: true, audienceMin: 10_000, audienceMax: 100_000, platforms: ["tiktok"], landingUrls: [`https://${domain}/x`] }, { cookie: owner })).json()) as { id: string };
+    await postJson(`/api/v1/campaigns/${c.id}/status`, { action: "launch" }, { cookie: owner });
+    expect((await postJson("/api/v1/campaigns", { name: "Bad", currency: "GBP", pricingModel: "cpc", rateMinor: 1, totalBudgetMinor: 10, fallbackUrl: `https://${domain}/`, audienceMin: 10, audienceMax: 5 }, { cookie: owner })).status).toBe(422);
+
+    const make = async (label: string, platform: string, followers: number) => {
+      const s = await signIn(api, uniqueEmail(`aud-${label}`));
+      const cr = await createCreator(api, s.cookie, { handle: `aud${label}_${Date.now().toString(36)}`, displayName: label, niches: ["beauty"] });
+      await postJson(`/api/v1/creators/${cr.id}/social`, { platform, handle: label, followers }, { cookie: s.cookie });
+      return s.cookie;
+    };
+    const fits = await make("fits", "tiktok", 40_000);
+    const tooSmall = await make("small", "tiktok", 2_000);
+    const wrongPlatform = await make("yt", "youtube", 40_000);
+    const offer = async (cookie: string) => ((await (await api("/api/v1/marketplace/campaigns", { headers: { cookie } })).json()) as { items: { id: string; eligible: boolean; reason: string | null }[] }).items.find((i) => i.id === c.id)!;
+    expect(await offer(fits)).toMatchObject({ eligible: true, reason: null });
+    expect(await offer(tooSmall)).toMatchObject({ eligible: false, reason: "Needs at least 10K followers" });
+    expect(await offer(wrongPlatform)).toMatchObject({ eligible: false, reason: "For creators on tiktok" });
+    expect((await postJson(`/api/v1/campaigns/${c.id}/accept`, {}, { cookie: tooSmall })).status).toBe(409);
+    expect((await postJson(`/api/v1/campaigns/${c.id}/accept`, {}, { cookie: fits })).status).toBe(200);
+  });
+});

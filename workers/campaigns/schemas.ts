@@ -46,6 +46,9 @@ const CampaignFields = {
   niches: z.array(z.enum(NICHES)).max(5).default([]),
   brief: z.string().trim().max(4000).default(""),
   briefDetails: BriefDetails.default({}),
+  audienceMin: z.number().int().min(0).max(2_000_000_000).optional(),
+  audienceMax: z.number().int().min(1).max(2_000_000_000).optional(),
+  platforms: z.array(z.enum(["youtube", "tiktok", "instagram", "x"])).max(4).default([]),
   goal: z.enum(BRAND_GOALS).optional(),
   timeZone: TimeZone.default("UTC"),
   landingUrls: z.array(HttpsUrl).max(10).default([]),
@@ -68,7 +71,8 @@ export const CreateCampaignBody = z
   .strictObject(CampaignFields)
   .superRefine(checkPricing)
   .refine((c) => !c.startsAt || !c.endsAt || c.startsAt < c.endsAt, { path: ["endsAt"], error: "Must be after startsAt" })
-  .refine((c) => !c.dailyBudgetMinor || c.dailyBudgetMinor <= c.totalBudgetMinor, { path: ["dailyBudgetMinor"], error: "Cannot exceed the total budget" });
+  .refine((c) => !c.dailyBudgetMinor || c.dailyBudgetMinor <= c.totalBudgetMinor, { path: ["dailyBudgetMinor"], error: "Cannot exceed the total budget" })
+  .refine((c) => c.audienceMin == null || c.audienceMax == null || c.audienceMin <= c.audienceMax, { path: ["audienceMax"], error: "Must be at least the minimum" });
 
 export const UpdateCampaignBody = z.strictObject({
   name: CampaignFields.name.optional(),
@@ -85,6 +89,9 @@ export const UpdateCampaignBody = z.strictObject({
   niches: z.array(z.enum(NICHES)).max(5).optional(),
   brief: z.string().trim().max(4000).optional(),
   briefDetails: BriefDetails.optional(),
+  audienceMin: z.number().int().min(0).max(2_000_000_000).nullable().optional(),
+  audienceMax: z.number().int().min(1).max(2_000_000_000).nullable().optional(),
+  platforms: z.array(z.enum(["youtube", "tiktok", "instagram", "x"])).max(4).optional(),
   goal: z.enum(BRAND_GOALS).optional(),
   timeZone: TimeZone.optional(),
   landingUrls: z.array(HttpsUrl).max(10).optional(),
@@ -118,6 +125,9 @@ export const CampaignSchema = z.object({
   niches: z.array(z.string()),
   brief: z.string(),
   briefDetails: z.record(z.string(), z.string()),
+  audienceMin: z.number().nullable(),
+  audienceMax: z.number().nullable(),
+  platforms: z.array(z.string()),
   goal: z.string().nullable(),
   timeZone: z.string(),
   landingUrls: z.array(z.string()),

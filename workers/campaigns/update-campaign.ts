@@ -52,6 +52,9 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   if (input.niches !== undefined) set.niches = input.niches;
   if (input.brief !== undefined) set.brief = input.brief;
   if (input.briefDetails !== undefined) set.briefDetails = input.briefDetails;
+  if (input.audienceMin !== undefined) set.audienceMin = input.audienceMin;
+  if (input.audienceMax !== undefined) set.audienceMax = input.audienceMax;
+  if (input.platforms !== undefined) set.platforms = input.platforms;
   if (input.goal !== undefined) set.goal = input.goal;
   if (input.timeZone !== undefined) set.timeZone = input.timeZone;
   if (input.landingUrls !== undefined) set.landingUrls = await Promise.all(input.landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));

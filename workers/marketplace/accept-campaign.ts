@@ -6,6 +6,7 @@ import { newId } from "../lib/ids";
 import type { BrandTenant } from "../lib/tenancy";
 import { mintLink } from "../links/mint-link";
 import { transition, type CollaborationStatus } from "./collaboration-state";
+import { creatorAudience, eligibility } from "./eligibility";
 import { brandManagers, creatorPerson, notify } from "./notify";
 
 /**
@@ -21,6 +22,11 @@ export async function acceptCampaign(deps: Deps, creatorId: string, campaignId: 
   if (!c || (!c.openToMarketplace && !existing)) throw new AppError("not_found", `No campaign ${campaignId} open to you.`);
   if (c.status !== "active") throw new AppError("conflict", `This campaign is ${c.status}; it is not taking creators now.`);
   const current = (existing?.status ?? null) as CollaborationStatus | null;
+  // Joining uninvited is for creators the campaign targets; an invitation is the brand's own choice.
+  if (current === null) {
+    const fit = eligibility(c, await creatorAudience(deps, creatorId));
+    if (!fit.eligible) throw new AppError("conflict", `${fit.reason}; this campaign is not open to your audience.`);
+  }
   if (current !== "accepted") {
     const next = transition(current, "accept");
     await pg

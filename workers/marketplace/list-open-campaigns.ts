@@ -1,6 +1,7 @@
 import { and, arrayOverlaps, desc, eq, inArray, sql } from "drizzle-orm";
 import { brands, campaigns, collaborations } from "../db/pg/schema";
 import { campaignRecord } from "../campaigns/campaign-record";
+import { creatorAudience, eligibility } from "./eligibility";
 import type { Deps } from "../lib/context";
 
 export interface MarketplaceFilters {
@@ -28,6 +29,7 @@ export async function listOpenCampaigns(deps: Deps, creatorId: string, f: Market
   const mine = ids.length
     ? await pg.select({ campaignId: collaborations.campaignId, status: collaborations.status }).from(collaborations).where(and(eq(collaborations.creatorId, creatorId), inArray(collaborations.campaignId, ids)))
     : [];
+  const audience = await creatorAudience(deps, creatorId);
   return rows.map(({ c, brandName, industry }) => {
     const { id, name, pricingModel, cppMode, rateMinor, rateBps, minCallSeconds, currency, niches, brief, briefDetails, landingUrls } = campaignRecord(c);
     return {
@@ -44,6 +46,7 @@ export async function listOpenCampaigns(deps: Deps, creatorId: string, f: Market
       brief,
       briefDetails,
       pages: landingUrls.length,
+      ...eligibility(c, audience),
       collaboration: mine.find((m) => m.campaignId === c.id)?.status ?? null,
     };
   });

@@ -46,6 +46,10 @@ export const campaigns = pgTable(
     /** Open campaigns are listed in the creator marketplace; closed ones are by invitation. */
     openToMarketplace: boolean("open_to_marketplace").notNull().default(false),
     niches: text("niches").array().notNull().default([]),
+    /** Who may join: total followers between these bounds, on at least one of these platforms. */
+    audienceMin: integer("audience_min"),
+    audienceMax: integer("audience_max"),
+    platforms: text("platforms").array().notNull().default([]),
     brief: text("brief").notNull().default(""),
     /** The structured brief: deliverables, dos, don'ts, dates, usage rights. */
     briefDetails: jsonb("brief_details").$type<{ deliverables?: string; dos?: string; donts?: string; dates?: string; usageRights?: string }>().notNull().default({}),
