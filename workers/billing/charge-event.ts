@@ -1,15 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { CampaignRow } from "../campaigns/campaign-record";
-import type { PgDb } from "../db/pg/client";
+import type { PgTx } from "../db/pg/client";
 import { campaignAlerts, campaigns, campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines } from "../db/pg/schema";
 import type { TrackedEvent } from "../events/envelope";
 import { newId } from "../lib/ids";
 import { bpsOf, PLATFORM_FEE_BPS } from "./price-event";
 import { checkSpendVelocity } from "./spend-velocity";
 
-type Tx = Parameters<Parameters<PgDb["transaction"]>[0]>[0];
-
-async function account(tx: Tx, kind: "campaign_budget" | "creator_pending" | "platform_fee", ownerId: string, currency: string, brandId: string | null) {
+async function account(tx: PgTx, kind: "campaign_budget" | "creator_pending" | "platform_fee", ownerId: string, currency: string, brandId: string | null) {
   await tx.insert(ledgerAccounts).values({ id: newId("account"), kind, ownerId, currency, brandId }).onConflictDoNothing();
   const [row] = await tx
     .select({ id: ledgerAccounts.id })
@@ -31,7 +29,7 @@ export type ChargeResult =
  * +share, platform +fee. A charge that would overspend is refused; when the total can no longer
  * pay for another event the campaign pauses itself.
  */
-export async function chargeEvent(tx: Tx, c: CampaignRow, e: TrackedEvent, costMinor: number): Promise<ChargeResult> {
+export async function chargeEvent(tx: PgTx, c: CampaignRow, e: TrackedEvent, costMinor: number): Promise<ChargeResult> {
   const day = utcDay(e.at);
   await tx.insert(campaignSpend).values({ campaignId: c.id, day, spentMinor: 0, spentTodayMinor: 0 }).onConflictDoNothing();
   const daily = c.dailyBudgetMinor ?? Number.MAX_SAFE_INTEGER;
@@ -81,7 +79,7 @@ export async function chargeEvent(tx: Tx, c: CampaignRow, e: TrackedEvent, costM
   return { charged: true, entryId, costMinor, pausedCampaign };
 }
 
-async function pauseForBudget(tx: Tx, c: CampaignRow) {
+async function pauseForBudget(tx: PgTx, c: CampaignRow) {
   const [row] = await tx
     .update(campaigns)
     .set({ status: "paused", pausedReason: "budget", version: sql`${campaigns.version} + 1`, updatedAt: new Date() })
@@ -94,7 +92,7 @@ async function pauseForBudget(tx: Tx, c: CampaignRow) {
 }
 
 /** Reverses an earlier charge (a refunded sale): mirror lines, and the spend is given back. */
-export async function reverseCharge(tx: Tx, chargeKey: string, e: TrackedEvent) {
+export async function reverseCharge(tx: PgTx, chargeKey: string, e: TrackedEvent) {
   const [original] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.key, chargeKey));
   if (!original) return { reversed: false as const, reason: "nothing_to_reverse" };
   const inserted = await tx

@@ -1,10 +1,8 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { CampaignRow } from "../campaigns/campaign-record";
-import type { PgDb } from "../db/pg/client";
+import type { PgTx } from "../db/pg/client";
 import { campaignAlerts, campaigns, ledgerEntries } from "../db/pg/schema";
 import { newId } from "../lib/ids";
-
-type Tx = Parameters<Parameters<PgDb["transaction"]>[0]>[0];
 
 const MIN = 60_000;
 export const VELOCITY = { windowMs: 10 * MIN, baselineMs: 24 * 60 * MIN, factor: 5, minHistoryMs: 60 * MIN, minCharges: 20, checkEvery: 10 };
@@ -14,7 +12,7 @@ export const VELOCITY = { windowMs: 10 * MIN, baselineMs: 24 * 60 * MIN, factor:
  * own average ten minutes over the day before (and the campaign has an hour of history and real
  * volume), the campaign pauses itself and records an alert. Runs every tenth charge.
  */
-export async function checkSpendVelocity(tx: Tx, c: CampaignRow, charges: number, now: number) {
+export async function checkSpendVelocity(tx: PgTx, c: CampaignRow, charges: number, now: number) {
   if (charges % VELOCITY.checkEvery !== 0 || c.status !== "active") return null;
   const windowStart = new Date(now - VELOCITY.windowMs);
   const baseStart = new Date(now - VELOCITY.windowMs - VELOCITY.baselineMs);

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { assertBrandDestination } from "../brands/domains";
+import type { PgDb, PgTx } from "../db/pg/client";
 import { campaignRates, campaigns } from "../db/pg/schema";
 import { newId } from "../lib/ids";
 import type { Deps } from "../lib/context";
@@ -22,12 +23,11 @@ export async function listCampaigns(deps: Deps, tenant: BrandTenant) {
   return (await pg.select().from(campaigns).where(eq(campaigns.brandId, tenant.brandId)).orderBy(desc(campaigns.createdAt))).map(campaignRecord);
 }
 
-async function write(deps: Deps, tenant: BrandTenant, id: string, set: Partial<CampaignRow>, expectStatus?: CampaignRow["status"][]) {
-  const pg = await deps.pg();
+async function write(pg: PgDb | PgTx, now: number, tenant: BrandTenant, id: string, set: Partial<CampaignRow>, expectStatus?: CampaignRow["status"][]) {
   const conds = [eq(campaigns.id, id), eq(campaigns.brandId, tenant.brandId)];
   const [row] = await pg
     .update(campaigns)
-    .set({ ...set, version: sql`${campaigns.version} + 1`, updatedAt: new Date(deps.now()) })
+    .set({ ...set, version: sql`${campaigns.version} + 1`, updatedAt: new Date(now) })
     .where(expectStatus ? and(...conds, sql`${campaigns.status} in (${sql.join(expectStatus.map((s) => sql`${s}`), sql`, `)})`) : and(...conds))
     .returning();
   return row;
@@ -37,37 +37,28 @@ async function write(deps: Deps, tenant: BrandTenant, id: string, set: Partial<C
 export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string, input: z.infer<typeof UpdateCampaignBody>) {
   const current = await getCampaign(deps, tenant, id);
   if (current.status === "ended") throw new AppError("conflict", "An ended campaign cannot change.");
-  const set: Partial<CampaignRow> = {};
-  if (input.name !== undefined) set.name = input.name;
-  if (input.rateMinor !== undefined) set.rateMinor = input.rateMinor;
-  if (input.rateBps !== undefined) set.rateBps = input.rateBps;
-  if (input.totalBudgetMinor !== undefined) set.totalBudgetMinor = input.totalBudgetMinor;
-  if (input.dailyBudgetMinor !== undefined) set.dailyBudgetMinor = input.dailyBudgetMinor;
-  if (input.targetCountries !== undefined) set.targetCountries = input.targetCountries;
-  if (input.attributionWindowDays !== undefined) set.attributionWindowDays = input.attributionWindowDays;
-  if (input.startsAt !== undefined) set.startsAt = input.startsAt ? new Date(input.startsAt) : null;
-  if (input.endsAt !== undefined) set.endsAt = input.endsAt ? new Date(input.endsAt) : null;
-  if (input.fraudThreshold !== undefined) set.fraudThresholdMilli = Math.round(input.fraudThreshold * 1000);
-  if (input.openToMarketplace !== undefined) set.openToMarketplace = input.openToMarketplace;
-  if (input.niches !== undefined) set.niches = input.niches;
-  if (input.brief !== undefined) set.brief = input.brief;
-  if (input.briefDetails !== undefined) set.briefDetails = input.briefDetails;
-  if (input.audienceMin !== undefined) set.audienceMin = input.audienceMin;
-  if (input.audienceMax !== undefined) set.audienceMax = input.audienceMax;
-  if (input.platforms !== undefined) set.platforms = input.platforms;
-  if (input.goal !== undefined) set.goal = input.goal;
-  if (input.timeZone !== undefined) set.timeZone = input.timeZone;
-  if (input.landingUrls !== undefined) set.landingUrls = await Promise.all(input.landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));
-  if (input.fallbackUrl !== undefined) set.fallbackUrl = await assertBrandDestination(deps, tenant.brandId, input.fallbackUrl, "body.fallbackUrl");
+  // Fields stored as sent; the rest are converted or checked below.
+  const { startsAt, endsAt, fraudThreshold, landingUrls, fallbackUrl, ...plain } = input;
+  const set: Partial<CampaignRow> = { ...plain };
+  if (startsAt !== undefined) set.startsAt = startsAt ? new Date(startsAt) : null;
+  if (endsAt !== undefined) set.endsAt = endsAt ? new Date(endsAt) : null;
+  if (fraudThreshold !== undefined) set.fraudThresholdMilli = Math.round(fraudThreshold * 1000);
+  if (landingUrls !== undefined) set.landingUrls = await Promise.all(landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));
+  if (fallbackUrl !== undefined) set.fallbackUrl = await assertBrandDestination(deps, tenant.brandId, fallbackUrl, "body.fallbackUrl");
   const total = set.totalBudgetMinor ?? current.totalBudgetMinor;
   const daily = set.dailyBudgetMinor === undefined ? current.dailyBudgetMinor : set.dailyBudgetMinor;
   if (daily != null && daily > total) throw new AppError("validation_failed", "The daily budget cannot exceed the total.", [{ path: "body.dailyBudgetMinor", message: "Cannot exceed the total budget" }]);
-  const row = (await write(deps, tenant, id, set))!;
-  if ((set.rateMinor !== undefined && set.rateMinor !== current.rateMinor) || (set.rateBps !== undefined && set.rateBps !== current.rateBps)) {
-    // A new rate applies to events from now on; earlier traffic keeps the rate it happened under.
-    const pg = await deps.pg();
-    await pg.insert(campaignRates).values({ id: newId("rate"), campaignId: id, effectiveFrom: new Date(deps.now()), rateMinor: row.rateMinor, rateBps: row.rateBps });
-  }
+  const rateChanged = (set.rateMinor !== undefined && set.rateMinor !== current.rateMinor) || (set.rateBps !== undefined && set.rateBps !== current.rateBps);
+  const pg = await deps.pg();
+  // The edit and its rate history commit together: a new rate applies to events from now on,
+  // earlier traffic keeps the rate it happened under.
+  const row = await pg.transaction(async (tx) => {
+    const updated = (await write(tx, deps.now(), tenant, id, set))!;
+    if (rateChanged) {
+      await tx.insert(campaignRates).values({ id: newId("rate"), campaignId: id, effectiveFrom: new Date(deps.now()), rateMinor: updated.rateMinor, rateBps: updated.rateBps });
+    }
+    return updated;
+  });
   await syncCampaignEdge(deps.db, row);
   return campaignRecord(row);
 }
@@ -84,7 +75,7 @@ export async function changeCampaignStatus(deps: Deps, tenant: BrandTenant, id: 
   const current = await getCampaign(deps, tenant, id);
   const t = TRANSITIONS[action];
   if (!t.from.includes(current.status)) throw new AppError("conflict", `Cannot ${action} a campaign that is ${current.status}.`);
-  const row = await write(deps, tenant, id, { status: t.to, pausedReason: t.to === "paused" ? "brand" : null }, t.from);
+  const row = await write(await deps.pg(), deps.now(), tenant, id, { status: t.to, pausedReason: t.to === "paused" ? "brand" : null }, t.from);
   if (!row) throw new AppError("conflict", "The campaign changed at the same time. Reload and try again.");
   await syncCampaignEdge(deps.db, row);
   return campaignRecord(row);

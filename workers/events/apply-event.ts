@@ -2,13 +2,11 @@ import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { chargeEvent, reverseCharge } from "../billing/charge-event";
 import { priceEvent } from "../billing/price-event";
 import type { CampaignRow } from "../campaigns/campaign-record";
-import type { PgDb } from "../db/pg/client";
+import type { PgDb, PgTx } from "../db/pg/client";
 import { campaignRates, campaigns, collaborations, events, linkMinutes } from "../db/pg/schema";
 import type { TrackedEvent } from "./envelope";
 
 const MINUTE = 60_000;
-type Tx = Parameters<Parameters<PgDb["transaction"]>[0]>[0];
-
 export interface Applied {
   applied: boolean;
   pausedCampaign: CampaignRow | null;
@@ -52,7 +50,7 @@ export async function applyEvent(pg: PgDb, e: TrackedEvent): Promise<Applied> {
   });
 }
 
-async function rollUp(tx: Tx, e: TrackedEvent) {
+async function rollUp(tx: PgTx, e: TrackedEvent) {
   if (!e.linkId) return;
   const p = e.props as { fraud?: boolean; unique?: boolean; amountMinor?: number };
   const click = e.type === "click";
@@ -92,7 +90,7 @@ async function rollUp(tx: Tx, e: TrackedEvent) {
     });
 }
 
-async function bill(tx: Tx, e: TrackedEvent): Promise<{ billedMinor: number | null; note: string; pausedCampaign: CampaignRow | null }> {
+async function bill(tx: PgTx, e: TrackedEvent): Promise<{ billedMinor: number | null; note: string; pausedCampaign: CampaignRow | null }> {
   if (!e.campaignId || !e.creatorId) return { billedMinor: null, note: "no_campaign", pausedCampaign: null };
   if (e.type === "refund") {
     const orderId = (e.props as { orderId?: string }).orderId;

@@ -34,3 +34,6 @@ export function lazyPg(connectionString: string) {
     },
   };
 }
+
+/** A transaction handle, for domain functions that must write inside the caller's transaction. */
+export type PgTx = Parameters<Parameters<PgDb["transaction"]>[0]>[0];
