@@ -90,3 +90,40 @@ export async function mintLink(fetcher: Fetcher, cookie: string, body: { campaig
   const res = await expectOk(await fetcher("/api/v1/links", json(body, cookie)), "mint link");
   return (await res.json()) as { code: string; url: string };
 }
+
+export async function createCategory(fetcher: Fetcher, cookie: string, body: { name: string; parentId?: string | null; slug?: string }) {
+  const res = await expectOk(await fetcher("/api/v1/catalog/categories", json(body, cookie)), "create category");
+  return (await res.json()) as { id: string; slug: string };
+}
+
+export async function createProduct(fetcher: Fetcher, cookie: string, body: Record<string, unknown>) {
+  const res = await expectOk(await fetcher("/api/v1/catalog/products", json(body, cookie)), "create product");
+  return (await res.json()) as { id: string; handle: string; variants: { id: string; sku: string | null; priceMinor: number }[] };
+}
+
+export interface ImportJob {
+  id: string;
+  status: "queued" | "running" | "completed" | "failed";
+  rows: number;
+  processed: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: { line: number; column: string; message: string }[];
+  errorCount: number;
+  failure: string | null;
+}
+
+/** Uploads a CSV and waits for the queued import to finish. */
+export async function importCatalog(fetcher: Fetcher, auth: Record<string, string>, csv: string, query: string, timeoutMs = 60_000): Promise<ImportJob> {
+  const res = await fetcher(`/api/v1/catalog/imports?${query}`, { method: "POST", headers: { "content-type": "text/csv", ...auth }, body: csv });
+  if (res.status !== 202) throw new Error(`import refused: ${res.status} ${await res.text()}`);
+  const { id } = (await res.json()) as ImportJob;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = (await (await fetcher(`/api/v1/catalog/imports/${id}`, { headers: auth })).json()) as ImportJob;
+    if (job.status === "completed" || job.status === "failed") return job;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${job.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

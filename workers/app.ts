@@ -4,6 +4,8 @@ import { authRoutes } from "./auth/routes";
 import { domainRoutes } from "./brands/domain-routes";
 import { brandRoutes } from "./brands/routes";
 import { campaignRoutes } from "./campaigns/routes";
+import { serveMedia } from "./catalog/media";
+import { catalogRoutes } from "./catalog/routes";
 import { conversionRoutes } from "./conversions/routes";
 import { linkRoutes, pixelRoutes } from "./links/routes";
 import { collaborationRoutes, inviteRoutes } from "./marketplace/collaboration-routes";
@@ -43,9 +45,13 @@ export function createApp() {
   app.route("/api/v1/links", linkRoutes);
   app.route("/api/v1/conversions", conversionRoutes);
   app.route("/api/v1/px", pixelRoutes);
+  app.route("/api/v1/catalog", catalogRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.
   app.on(["GET", "HEAD"], "/l/:code", redirect);
+
+  // Uploaded images: immutable keys, long cache (no actor, no database).
+  app.on(["GET", "HEAD"], "/media/:key{.+}", (c) => serveMedia(c.env.MEDIA, c.req.param("key"), c.req.raw));
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { brandMembers, campaigns } from "../db/pg/schema";
+import { campaigns } from "../db/pg/schema";
 import type { Actor, Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import { brandTenant, requireActor, type BrandRole } from "../lib/tenancy";
@@ -18,15 +18,3 @@ export async function campaignTenant(deps: Deps, actor: Actor | null, campaignId
   }
 }
 
-/** Which brand a request is about (new campaigns, listings): the key's brand, or the one named, or the person's only brand. */
-export async function brandForNewCampaign(deps: Deps, actor: Actor | null, brandId: string | undefined, roles: BrandRole[] | undefined = ["owner", "admin"]) {
-  const a = requireActor(actor);
-  if (a.kind === "apiKey") return brandTenant(deps, a, brandId ?? a.brandId, { roles });
-  if (brandId) return brandTenant(deps, a, brandId, { roles });
-  const pg = await deps.pg();
-  const mine = await pg.select({ brandId: brandMembers.brandId }).from(brandMembers).where(eq(brandMembers.userId, a.userId));
-  if (mine.length !== 1) {
-    throw new AppError("validation_failed", "Say which brand this campaign is for.", [{ path: "body.brandId", message: mine.length ? "You belong to several brands" : "You belong to no brand" }]);
-  }
-  return brandTenant(deps, a, mine[0]!.brandId, { roles });
-}

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
-import { brandForNewCampaign, campaignTenant } from "./campaign-tenant";
+import { brandInScope } from "../lib/tenancy";
+import { campaignTenant } from "./campaign-tenant";
 import { campaignRecord } from "./campaign-record";
 import { createCampaign } from "./create-campaign";
 import { campaignStats } from "./campaign-stats";
@@ -26,7 +27,7 @@ campaignRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
-    const tenant = await brandForNewCampaign(c.var.deps, c.var.actor, body.brandId);
+    const tenant = await brandInScope(c.var.deps, c.var.actor, body.brandId);
     return c.json(await createCampaign(c.var.deps, tenant, body), 201);
   },
 );
@@ -42,7 +43,7 @@ campaignRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
-    const tenant = await brandForNewCampaign(c.var.deps, c.var.actor, body.brandId, undefined);
+    const tenant = await brandInScope(c.var.deps, c.var.actor, body.brandId, undefined);
     const history = await forecastHistory(c.var.deps, tenant.brandId, body.pricingModel);
     return c.json(forecast(body, history), 200);
   },
@@ -58,7 +59,7 @@ campaignRoutes.openapi(
     responses: { 200: jsonContent(z.object({ items: z.array(CampaignSchema) }), "Campaigns"), ...errorResponses },
   }),
   async (c) => {
-    const tenant = await brandForNewCampaign(c.var.deps, c.var.actor, c.req.valid("query").brandId, undefined);
+    const tenant = await brandInScope(c.var.deps, c.var.actor, c.req.valid("query").brandId, undefined);
     return c.json({ items: await listCampaigns(c.var.deps, tenant) }, 200);
   },
 );

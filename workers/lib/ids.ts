@@ -26,6 +26,14 @@ export const ID_PREFIX = {
   notification: "ntf",
   entry: "je",
   line: "jl",
+  category: "cat",
+  attribute: "attr",
+  product: "prd",
+  variant: "var",
+  media: "med",
+  catalogImport: "imp",
+  storefront: "sf",
+  storefrontVersion: "sfv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -59,3 +59,16 @@ export async function brandTenant(
   }
   return tenant;
 }
+
+/** Which brand a request is about (new campaigns, listings, the catalog): the key's brand, or the one named, or the person's only brand. */
+export async function brandInScope(deps: Deps, actor: Actor | null, brandId: string | undefined, roles: BrandRole[] | undefined = ["owner", "admin"], where = "body.brandId") {
+  const a = requireActor(actor);
+  if (a.kind === "apiKey") return brandTenant(deps, a, brandId ?? a.brandId, { roles });
+  if (brandId) return brandTenant(deps, a, brandId, { roles });
+  const pg = await deps.pg();
+  const mine = await pg.select({ brandId: brandMembers.brandId }).from(brandMembers).where(eq(brandMembers.userId, a.userId));
+  if (mine.length !== 1) {
+    throw new AppError("validation_failed", "Say which brand this is for.", [{ path: where, message: mine.length ? "You belong to several brands" : "You belong to no brand" }]);
+  }
+  return brandTenant(deps, a, mine[0]!.brandId, { roles });
+}

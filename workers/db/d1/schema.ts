@@ -1,3 +1,4 @@
 export * from "./identity";
 export * from "./creators";
 export * from "./links";
+export * from "./catalog";
