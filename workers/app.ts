@@ -18,6 +18,7 @@ import type { AppEnv } from "./lib/context";
 import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
 import { meRoutes } from "./me/routes";
+import { storefrontRoutes } from "./storefronts/routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>();
@@ -46,6 +47,7 @@ export function createApp() {
   app.route("/api/v1/conversions", conversionRoutes);
   app.route("/api/v1/px", pixelRoutes);
   app.route("/api/v1/catalog", catalogRoutes);
+  app.route("/api/v1/storefronts", storefrontRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.
   app.on(["GET", "HEAD"], "/l/:code", redirect);

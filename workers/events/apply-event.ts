@@ -51,7 +51,7 @@ export async function applyEvent(pg: PgDb, e: TrackedEvent): Promise<Applied> {
 }
 
 async function rollUp(tx: PgTx, e: TrackedEvent) {
-  if (!e.linkId) return;
+  if (!e.linkId || !e.brandId) return;
   const p = e.props as { fraud?: boolean; unique?: boolean; amountMinor?: number };
   const click = e.type === "click";
   const valid = click && !p.fraud ? 1 : 0;
@@ -90,8 +90,12 @@ async function rollUp(tx: PgTx, e: TrackedEvent) {
     });
 }
 
+/** Storefront and community activity is analytics only; money moves on these. */
+const BILLABLE = new Set<TrackedEvent["type"]>(["click", "view", "lead", "sale", "refund", "call"]);
+
 async function bill(tx: PgTx, e: TrackedEvent): Promise<{ billedMinor: number | null; note: string; pausedCampaign: CampaignRow | null }> {
-  if (!e.campaignId || !e.creatorId) return { billedMinor: null, note: "no_campaign", pausedCampaign: null };
+  if (!BILLABLE.has(e.type)) return { billedMinor: null, note: "not_billable", pausedCampaign: null };
+  if (!e.campaignId || !e.creatorId || !e.brandId) return { billedMinor: null, note: "no_campaign", pausedCampaign: null };
   if (e.type === "refund") {
     const orderId = (e.props as { orderId?: string }).orderId;
     const [sale] = orderId

@@ -6,9 +6,10 @@ import { z } from "zod";
  */
 export const EventEnvelope = z.object({
   id: z.string().regex(/^evt_[0-9a-z]{26}$/),
-  type: z.enum(["click", "view", "lead", "sale", "refund", "call", "storefront_view", "community"]),
+  type: z.enum(["click", "view", "lead", "sale", "refund", "call", "storefront.view", "product.click", "community"]),
   at: z.number().int().positive(),
-  brandId: z.string().min(1),
+  /** null for events that belong to no brand (a storefront view). */
+  brandId: z.string().min(1).nullable(),
   campaignId: z.string().nullable(),
   linkId: z.string().nullable(),
   creatorId: z.string().nullable(),

@@ -26,6 +26,7 @@ export const ID_PREFIX = {
   notification: "ntf",
   entry: "je",
   line: "jl",
+  message: "msg",
   category: "cat",
   attribute: "attr",
   product: "prd",

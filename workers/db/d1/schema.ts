@@ -2,3 +2,4 @@ export * from "./identity";
 export * from "./creators";
 export * from "./links";
 export * from "./catalog";
+export * from "./storefronts";

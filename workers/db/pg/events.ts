@@ -7,7 +7,7 @@ export const events = pgTable(
     id: text("id").primaryKey(),
     type: text("type").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    brandId: text("brand_id").notNull(),
+    brandId: text("brand_id"),
     campaignId: text("campaign_id"),
     linkId: text("link_id"),
     creatorId: text("creator_id"),

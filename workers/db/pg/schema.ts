@@ -2,3 +2,4 @@ export * from "./brands";
 export * from "./campaigns";
 export * from "./events";
 export * from "./ledger";
+export * from "./storefronts";

@@ -1,0 +1,1 @@
+ALTER TABLE "events" ALTER COLUMN "brand_id" DROP NOT NULL;

@@ -1,0 +1,48 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { media, products, variants } from "../db/d1/schema";
+import { brands, campaigns, collaborations } from "../db/pg/schema";
+import type { Deps } from "../lib/context";
+import { mediaRecord } from "../catalog/media";
+
+/**
+ * What a creator may put on their storefront: active products of brands whose active campaigns
+ * they have joined, each with the campaign that pays for it (newest first when several do).
+ */
+export async function pickableProducts(deps: Deps, creatorId: string) {
+  const pg = await deps.pg();
+  const joined = await pg
+    .select({ brandId: collaborations.brandId, campaignId: collaborations.campaignId, brandName: brands.name, createdAt: campaigns.createdAt })
+    .from(collaborations)
+    .innerJoin(campaigns, eq(campaigns.id, collaborations.campaignId))
+    .innerJoin(brands, eq(brands.id, collaborations.brandId))
+    .where(and(eq(collaborations.creatorId, creatorId), eq(collaborations.status, "accepted"), eq(campaigns.status, "active")))
+    .orderBy(asc(campaigns.createdAt));
+  const campaignByBrand = new Map<string, { campaignId: string; brandName: string }>();
+  for (const j of joined) campaignByBrand.set(j.brandId, { campaignId: j.campaignId, brandName: j.brandName });
+  const brandIds = [...campaignByBrand.keys()];
+  if (!brandIds.length) return [];
+  const rows = await deps.db.select().from(products).where(and(inArray(products.brandId, brandIds), eq(products.status, "active"))).orderBy(asc(products.title)).limit(500);
+  const ids = rows.map((r) => r.id);
+  const [vs, ms] = ids.length
+    ? await Promise.all([
+        deps.db.select({ productId: variants.productId, priceMinor: variants.priceMinor, compareAtMinor: variants.compareAtMinor }).from(variants).where(inArray(variants.productId, ids)).orderBy(asc(variants.position)),
+        deps.db.select().from(media).where(inArray(media.productId, ids)).orderBy(asc(media.position)),
+      ])
+    : [[], []];
+  return rows.map((p) => {
+    const prices = vs.filter((v) => v.productId === p.id).map((v) => v.priceMinor);
+    const image = ms.find((m) => m.productId === p.id);
+    const c = campaignByBrand.get(p.brandId)!;
+    return {
+      id: p.id,
+      brandId: p.brandId,
+      brandName: c.brandName,
+      campaignId: c.campaignId,
+      handle: p.handle,
+      title: p.title,
+      currency: p.currency,
+      priceMinor: prices.length ? Math.min(...prices) : 0,
+      image: image ? mediaRecord(image) : null,
+    };
+  });
+}
