@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useMatches, useRouteError } from "@remix-run/react";
 import { Shell } from "./components/shell";
 import { getMe } from "./lib/me.server";
 import appCss from "./styles/app.css?url";
@@ -17,11 +17,34 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Storefront pages are public and cached: no session lookup on that path.
+  if (new URL(request.url).pathname.startsWith("/@")) return { me: null };
   return { me: await getMe(context, request) };
+}
+
+/** A storefront route's data when the page is one: it then gets its own head, no app chrome and no scripts. */
+function useStorefrontPage() {
+  const m = useMatches().find((x) => (x.handle as { storefront?: boolean } | undefined)?.storefront);
+  return m ? { css: (m.data as { css?: string } | undefined)?.css ?? null } : null;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { pathname } = useLocation();
+  const storefront = useStorefrontPage();
+  if (storefront?.css) {
+    return (
+      <html lang="en">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <style dangerouslySetInnerHTML={{ __html: storefront.css }} />
+        </head>
+        <body>{children}</body>
+      </html>
+    );
+  }
   const persona = pathname.startsWith("/studio") ? "creator" : "brand";
   return (
     <html lang="en">
@@ -43,6 +66,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const { me } = useLoaderData<typeof loader>();
+  if (useStorefrontPage()) return <Outlet />;
   return (
     <Shell me={me}>
       <Outlet />

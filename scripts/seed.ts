@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createApiKey, createBrand, createCampaign, createCreator, me, signIn, type Fetcher } from "../test/factories";
+import { seedStorefront } from "./seed-storefront";
 
 /** Keys in `.data/demo.json`. Later features add keys; existing ones stay stable. */
 export interface Demo {
@@ -120,6 +121,7 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
   const accepted = await f(`/api/v1/campaigns/${campaignId}/accept`, { method: "POST", headers: { cookie: creatorSessionCookie } });
   if (!accepted.ok) throw new Error(`seed accept: ${accepted.status} ${await accepted.text()}`);
   const link = ((await accepted.json()) as { links: { code: string }[] }).links[0]!;
+  await seedStorefront(f, brandSessionCookie, brandApiKey, creatorSessionCookie);
 
   const demo: Demo = {
     ...prev,
@@ -140,6 +142,7 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
     campaignId,
     openCampaignId,
     linkCode: link.code,
+    storefrontUrl: `${appUrl}/@${creator.handle}`,
   };
   fs.mkdirSync(path.dirname(demoPath), { recursive: true });
   fs.writeFileSync(demoPath, `${JSON.stringify(demo, null, 2)}\n`);

@@ -108,8 +108,14 @@ storefrontRoutes.openapi(
 );
 
 storefrontRoutes.openapi(
-  createRoute({ method: "get", path: "/{handle}/px", tags: ["storefronts"], summary: "Storefront view pixel (storefront.view; browsers only)", request: { params: Handle, query: z.object({ p: z.string().max(500).default("/") }) }, responses: { 200: { description: "A 1×1 GIF", content: { "image/gif": { schema: z.string() } } }, ...errorResponses } }),
-  (c) => storefrontViewPixel(c, c.req.valid("param").handle, c.req.valid("query").p) as never,
+  createRoute({ method: "get", path: "/{handle}/px", tags: ["storefronts"], summary: "Storefront view pixel (storefront.view; browsers only)", request: { params: Handle, query: z.object({ p: z.string().max(500).optional() }) }, responses: { 200: { description: "A 1×1 GIF", content: { "image/gif": { schema: z.string() } } }, ...errorResponses } }),
+  (c) => {
+    // The page's own URL (with its utm_* parameters) arrives as the image request's Referer.
+    const referer = c.req.header("referer");
+    const fromReferer = referer && URL.canParse(referer) ? new URL(referer) : null;
+    const path = c.req.valid("query").p ?? (fromReferer ? `${fromReferer.pathname}${fromReferer.search}` : "/");
+    return storefrontViewPixel(c, c.req.valid("param").handle, path) as never;
+  },
 );
 
 storefrontRoutes.openapi(

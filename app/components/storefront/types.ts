@@ -1,0 +1,32 @@
+import type { Block, BlockType, StorefrontDoc, Theme } from "../../../workers/storefronts/blocks";
+
+export type { Block, BlockType, StorefrontDoc, Theme };
+
+export interface ImageRef {
+  url: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+}
+
+/** A product as a storefront shows it (same shape from the edge loader and from the editor's picker). */
+export interface ProductCard {
+  id: string;
+  handle: string;
+  title: string;
+  brandName: string;
+  currency: string;
+  priceMinor: number;
+  compareAtMinor: number | null;
+  image: ImageRef | null;
+}
+
+export interface StorefrontData {
+  handle: string;
+  displayName: string;
+  products: Record<string, ProductCard>;
+  /** products of each collection block, by block id */
+  collections: Record<string, ProductCard[]>;
+  /** Width variants through the platform's image resizing (production only). */
+  resizeImages: boolean;
+}

@@ -1,0 +1,38 @@
+import storefrontCss from "../styles/storefront.css?raw";
+import { themeRule } from "../components/storefront/storefront-view";
+import type { StorefrontDoc } from "../components/storefront/types";
+
+const encoder = new TextEncoder();
+
+async function sha256Base64(text: string) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
+  return btoa(String.fromCharCode(...digest));
+}
+
+/**
+ * The page's one stylesheet (base + theme) and the headers every storefront response sends: a
+ * strict CSP that allows no script at all and only this exact stylesheet (by hash), and caching
+ * with stale-while-revalidate.
+ */
+export async function storefrontHead(doc: StorefrontDoc) {
+  const css = `${storefrontCss}\n${themeRule(doc.theme)}\nhtml,body{margin:0;background:${doc.theme.background}}.sf-px{position:absolute;width:1px;height:1px;opacity:0}`;
+  const hash = await sha256Base64(css);
+  const headers = {
+    "content-security-policy": [
+      "default-src 'none'",
+      `style-src 'sha256-${hash}'`,
+      "img-src 'self' https: data:",
+      "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+      "form-action 'self'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+    "cache-control": "public, max-age=60, stale-while-revalidate=600",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  };
+  return { css, headers };
+}
+
+/** JSON for a <script type="application/ld+json"> data block (never executed; `<` escaped). */
+export const jsonLd = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
