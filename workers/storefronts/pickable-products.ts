@@ -30,18 +30,22 @@ export async function pickableProducts(deps: Deps, creatorId: string) {
       ])
     : [[], []];
   return rows.map((p) => {
-    const prices = vs.filter((v) => v.productId === p.id).map((v) => v.priceMinor);
+    const own = vs.filter((v) => v.productId === p.id);
+    const cheapest = own.reduce<(typeof own)[number] | null>((a, v) => (!a || v.priceMinor < a.priceMinor ? v : a), null);
     const image = ms.find((m) => m.productId === p.id);
     const c = campaignByBrand.get(p.brandId)!;
     return {
       id: p.id,
       brandId: p.brandId,
-      brandName: c.brandName,
+      // What the storefront card shows under the title (the product's vendor, else the brand).
+      brandName: p.vendor || c.brandName,
+      categoryId: p.categoryId,
       campaignId: c.campaignId,
       handle: p.handle,
       title: p.title,
       currency: p.currency,
-      priceMinor: prices.length ? Math.min(...prices) : 0,
+      priceMinor: cheapest?.priceMinor ?? 0,
+      compareAtMinor: cheapest?.compareAtMinor ?? null,
       image: image ? mediaRecord(image) : null,
     };
   });

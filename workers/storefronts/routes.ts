@@ -93,7 +93,7 @@ storefrontRoutes.openapi(
 );
 
 storefrontRoutes.openapi(
-  createRoute({ method: "get", path: "/mine/products", tags: ["storefronts"], summary: "Products you may show: from brands whose campaigns you joined", responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), brandId: z.string(), brandName: z.string(), campaignId: z.string(), handle: z.string(), title: z.string(), currency: z.string(), priceMinor: z.number().int(), image: z.object({ url: z.string(), alt: z.string() }).passthrough().nullable() })) }), "Products"), ...errorResponses } }),
+  createRoute({ method: "get", path: "/mine/products", tags: ["storefronts"], summary: "Products you may show: from brands whose campaigns you joined", responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), brandId: z.string(), brandName: z.string(), campaignId: z.string(), categoryId: z.string().nullable(), handle: z.string(), title: z.string(), currency: z.string(), priceMinor: z.number().int(), compareAtMinor: z.number().int().nullable(), image: z.object({ url: z.string(), alt: z.string() }).passthrough().nullable() })) }), "Products"), ...errorResponses } }),
   async (c) => c.json({ items: await pickableProducts(c.var.deps, (await me(c)).id) }, 200),
 );
 
