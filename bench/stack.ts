@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { migrateD1, root, startGateway } from "../scripts/lib/dev-stack";
+import { buildApp, migrateD1, root, startGateway, startStack } from "../scripts/lib/dev-stack";
 import { freePort, migratePostgres, startPostgres } from "../scripts/lib/postgres";
 import { seed, type Demo } from "../scripts/seed";
 
@@ -24,6 +24,29 @@ export async function withStack(fn: (s: { gatewayUrl: string; demo: Demo }) => P
     await fn({ gatewayUrl: gw.url, demo });
   } finally {
     await gw.stop();
+    await pg.stop();
+  }
+}
+
+/** The same, with the web app too (built, then `wrangler pages dev` on a free port) for page benchmarks. */
+export async function withAppStack(fn: (s: { gatewayUrl: string; appUrl: string; demo: Demo; logDir: string }) => Promise<void>) {
+  const data = path.join(root, ".data", "bench");
+  fs.rmSync(data, { recursive: true, force: true });
+  const logDir = path.join(data, "logs");
+  fs.mkdirSync(logDir, { recursive: true });
+  const pg = await startPostgres({ port: await freePort() });
+  const opts = { pgUrl: pg.url, persistDir: path.join(data, "wrangler"), logDir, gatewayPort: await freePort(), appPort: await freePort() };
+  await migratePostgres(pg.url, path.join(root, "migrations/pg"));
+  await migrateD1(opts);
+  await buildApp(logDir);
+  let demo: Demo | undefined;
+  const stack = await startStack(opts, async (gatewayUrl, appUrl) => {
+    demo = await seed(gatewayUrl, appUrl, path.join(data, "demo.json"));
+  });
+  try {
+    await fn({ gatewayUrl: stack.gatewayUrl, appUrl: stack.appUrl, demo: demo!, logDir });
+  } finally {
+    await stack.stop();
     await pg.stop();
   }
 }
