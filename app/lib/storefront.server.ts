@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { creators, media, products, storefronts, variants } from "../../workers/db/d1/schema";
 import { referencedProducts, type StorefrontDoc } from "../../workers/storefronts/blocks";
 import type { ProductCard, StorefrontData } from "../components/storefront/types";
+import { inList } from "../../workers/db/d1/in-list";
 
 /** The D1 bookmark cookie a publish leaves, so the creator reads their own write at once. */
 export const BOOKMARK_COOKIE = "tandem_sfb";
@@ -44,13 +45,23 @@ export async function loadStorefront(env: Env, handle: string, bookmark: string 
   const doc = row.published as StorefrontDoc;
   const ids = referencedProducts(doc);
   const collections = doc.blocks.filter((b) => b.type === "collection");
-  const direct = ids.length ? await d.select().from(products).where(and(inArray(products.id, ids), eq(products.status, "active"))) : [];
+  const direct = ids.length
+    ? await d
+        .select()
+        .from(products)
+        .where(and(inList(products.id, ids), eq(products.status, "active")))
+    : [];
   const byCollection: Record<string, (typeof direct)[number][]> = {};
   for (const b of collections) {
     if (b.type !== "collection") continue;
     const where = [eq(products.brandId, b.props.brandId), eq(products.status, "active")];
     if (b.props.categoryId) where.push(eq(products.categoryId, b.props.categoryId));
-    byCollection[b.id] = await d.select().from(products).where(and(...where)).orderBy(asc(products.title)).limit(b.props.limit);
+    byCollection[b.id] = await d
+      .select()
+      .from(products)
+      .where(and(...where))
+      .orderBy(asc(products.title))
+      .limit(b.props.limit);
   }
   const all = [...direct, ...Object.values(byCollection).flat()];
   const cards = await productCards(d, all);
@@ -72,8 +83,12 @@ async function productCards(d: ReturnType<typeof db>, rows: (typeof products.$in
   const ids = [...new Set(rows.map((p) => p.id))];
   if (!ids.length) return new Map<string, ProductCard>();
   const [vs, ms] = await Promise.all([
-    d.select({ productId: variants.productId, priceMinor: variants.priceMinor, compareAtMinor: variants.compareAtMinor }).from(variants).where(inArray(variants.productId, ids)).orderBy(asc(variants.position)),
-    d.select().from(media).where(inArray(media.productId, ids)).orderBy(asc(media.position)),
+    d
+      .select({ productId: variants.productId, priceMinor: variants.priceMinor, compareAtMinor: variants.compareAtMinor })
+      .from(variants)
+      .where(inList(variants.productId, ids))
+      .orderBy(asc(variants.position)),
+    d.select().from(media).where(inList(media.productId, ids)).orderBy(asc(media.position)),
   ]);
   return new Map(
     rows.map((p) => {
@@ -91,7 +106,7 @@ async function productCards(d: ReturnType<typeof db>, rows: (typeof products.$in
         image: m ? { url: m.key ? `/media/${m.key}` : m.url!, width: m.width, height: m.height, alt: m.alt || p.title } : null,
       };
       return [p.id, card] as const;
-    }),
+    })
   );
 }
 

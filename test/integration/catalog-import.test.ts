@@ -132,6 +132,17 @@ describe("catalog import: refusals, row errors, dry run", () => {
   });
 });
 
+describe("catalog: pages larger than D1's 100 bound parameters", () => {
+  it("lists 150 products with their variants in one page", async () => {
+    const ctx = await brandWithCatalog("wide-page");
+    const csv = [TANDEM_HEADER, ...Array.from({ length: 150 }, (_, i) => `wide-${i},Wide ${i},,,,,active,,,W-${i},1.00,,1,0`)].join("\n");
+    expect((await importCatalog(api, ctx.auth, csv, "format=tandem")).status).toBe("completed");
+    const page = (await (await api("/api/v1/catalog/products?limit=200", { headers: ctx.auth })).json()) as { items: Product[] };
+    expect(page.items).toHaveLength(150);
+    expect(page.items.every((p) => p.variants.length === 1)).toBe(true);
+  });
+});
+
 describe("catalog import: 100,000 rows", () => {
   it("streams the file in bounded batches and upserts every row", { timeout: 300_000 }, async () => {
     const ctx = await brandWithCatalog("big-import");

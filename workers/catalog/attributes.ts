@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { categories, categoryAttributes, type AttributeValue } from "../db/d1/schema";
 import type { Deps } from "../lib/context";
 import type { FieldError } from "../lib/errors";
+import { inList } from "../db/d1/in-list";
 
 export type AttributeDef = typeof categoryAttributes.$inferSelect;
 
@@ -25,7 +26,7 @@ export async function effectiveAttributes(deps: Deps, brandId: string, categoryI
   const defs = await deps.db
     .select()
     .from(categoryAttributes)
-    .where(and(eq(categoryAttributes.brandId, brandId), inArray(categoryAttributes.categoryId, chain)));
+    .where(and(eq(categoryAttributes.brandId, brandId), inList(categoryAttributes.categoryId, chain)));
   const depth = new Map(chain.map((id, i) => [id, i]));
   return defs.sort((a, b) => depth.get(b.categoryId)! - depth.get(a.categoryId)! || a.position - b.position);
 }
@@ -35,7 +36,11 @@ export function validateAttributes(defs: AttributeDef[], values: Record<string, 
   const errors: FieldError[] = [];
   const byKey = new Map(defs.map((d) => [d.key, d]));
   for (const key of Object.keys(values)) {
-    if (!byKey.has(key)) errors.push({ path: `${prefix}.${key}`, message: defs.length ? `Not an attribute of this category (known: ${defs.map((d) => d.key).join(", ")})` : "This product's category defines no attributes" });
+    if (!byKey.has(key))
+      errors.push({
+        path: `${prefix}.${key}`,
+        message: defs.length ? `Not an attribute of this category (known: ${defs.map((d) => d.key).join(", ")})` : "This product's category defines no attributes",
+      });
   }
   for (const def of defs) {
     const v = values[def.key];

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { categories, categoryAttributes, products } from "../db/d1/schema";
 import { isUniqueViolation } from "../lib/db-errors";
@@ -8,6 +8,7 @@ import { newId } from "../lib/ids";
 import type { BrandTenant } from "../lib/tenancy";
 import { effectiveAttributes, validateAttributes } from "./attributes";
 import type { AttributeBody, CategoryBody, CategoryPatch } from "./schemas";
+import { inList } from "../db/d1/in-list";
 
 type Category = typeof categories.$inferSelect;
 
@@ -23,11 +24,7 @@ export const slugify = (s: string) =>
 /** Every category of the brand, in tree order (depth first, siblings by position), with its path of names. */
 export async function listCategories(deps: Deps, tenant: BrandTenant) {
   const rows = await deps.db.select().from(categories).where(eq(categories.brandId, tenant.brandId)).orderBy(asc(categories.position), asc(categories.createdAt));
-  const counts = await deps.db
-    .select({ categoryId: products.categoryId, n: count() })
-    .from(products)
-    .where(eq(products.brandId, tenant.brandId))
-    .groupBy(products.categoryId);
+  const counts = await deps.db.select({ categoryId: products.categoryId, n: count() }).from(products).where(eq(products.brandId, tenant.brandId)).groupBy(products.categoryId);
   const n = new Map(counts.map((c) => [c.categoryId, c.n]));
   const children = new Map<string | null, Category[]>();
   for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
@@ -43,7 +40,11 @@ export async function listCategories(deps: Deps, tenant: BrandTenant) {
 }
 
 async function ownCategory(deps: Deps, tenant: BrandTenant, id: string): Promise<Category> {
-  const row = await deps.db.select().from(categories).where(and(eq(categories.id, id), eq(categories.brandId, tenant.brandId))).get();
+  const row = await deps.db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.id, id), eq(categories.brandId, tenant.brandId)))
+    .get();
   if (!row) throw new AppError("not_found", `No category ${id} in this catalog.`);
   return row;
 }
@@ -59,9 +60,10 @@ async function nextPosition(deps: Deps, brandId: string, parentId: string | null
 
 export async function createCategory(deps: Deps, tenant: BrandTenant, input: z.infer<typeof CategoryBody>) {
   const parentId = input.parentId ?? null;
-  if (parentId) await ownCategory(deps, tenant, parentId).catch(() => {
-    throw new AppError("validation_failed", "The parent category does not exist in this catalog.", [{ path: "body.parentId", message: "Unknown category" }]);
-  });
+  if (parentId)
+    await ownCategory(deps, tenant, parentId).catch(() => {
+      throw new AppError("validation_failed", "The parent category does not exist in this catalog.", [{ path: "body.parentId", message: "Unknown category" }]);
+    });
   const now = deps.now();
   const row: Category = {
     id: newId("category"),
@@ -92,7 +94,12 @@ async function reorderSiblings(deps: Deps, brandId: string, parentId: string | n
     .orderBy(asc(categories.position), asc(categories.createdAt));
   const order = sibs.map((s) => s.id).filter((s) => s !== id);
   order.splice(Math.min(position, order.length), 0, id);
-  const stmts = order.map((cid, i) => deps.db.update(categories).set({ position: i }).where(and(eq(categories.id, cid), eq(categories.brandId, brandId))));
+  const stmts = order.map((cid, i) =>
+    deps.db
+      .update(categories)
+      .set({ position: i })
+      .where(and(eq(categories.id, cid), eq(categories.brandId, brandId)))
+  );
   if (stmts.length) await deps.db.batch(stmts as [(typeof stmts)[0], ...typeof stmts]);
 }
 
@@ -121,7 +128,9 @@ export async function updateCategory(deps: Deps, tenant: BrandTenant, id: string
     const invalid = await invalidProductsUnder(deps, tenant, id);
     if (invalid) {
       await deps.db.update(categories).set({ parentId: current.parentId }).where(eq(categories.id, id));
-      throw new AppError("conflict", `Moving here would leave ${invalid.count} product(s) invalid: ${invalid.example}.`, [{ path: "body.parentId", message: "Products would miss required attributes" }]);
+      throw new AppError("conflict", `Moving here would leave ${invalid.count} product(s) invalid: ${invalid.example}.`, [
+        { path: "body.parentId", message: "Products would miss required attributes" },
+      ]);
     }
   }
   if (input.position !== undefined || parentId !== current.parentId) {
@@ -136,28 +145,36 @@ async function invalidProductsUnder(deps: Deps, tenant: BrandTenant, rootId: str
   const subtree = new Set([rootId]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const c of all) if (c.parentId && subtree.has(c.parentId) && !subtree.has(c.id)) (subtree.add(c.id), (grew = true));
+    for (const c of all) if (c.parentId && subtree.has(c.parentId) && !subtree.has(c.id)) subtree.add(c.id), (grew = true);
   }
   const rows = await deps.db
     .select({ handle: products.handle, categoryId: products.categoryId, attributes: products.attributes })
     .from(products)
-    .where(and(eq(products.brandId, tenant.brandId), inArray(products.categoryId, [...subtree])));
+    .where(and(eq(products.brandId, tenant.brandId), inList(products.categoryId, [...subtree])));
   let bad = 0;
   let example = "";
   const defsByCategory = new Map<string, Awaited<ReturnType<typeof effectiveAttributes>>>();
   for (const p of rows) {
     if (!defsByCategory.has(p.categoryId!)) defsByCategory.set(p.categoryId!, await effectiveAttributes(deps, tenant.brandId, p.categoryId));
     const errs = validateAttributes(defsByCategory.get(p.categoryId!)!, p.attributes);
-    if (errs.length) (bad++, (example ||= `${p.handle} (${errs[0]!.path.split(".").pop()}: ${errs[0]!.message})`));
+    if (errs.length) bad++, (example ||= `${p.handle} (${errs[0]!.path.split(".").pop()}: ${errs[0]!.message})`);
   }
   return bad ? { count: bad, example } : null;
 }
 
 export async function deleteCategory(deps: Deps, tenant: BrandTenant, id: string) {
   await ownCategory(deps, tenant, id);
-  const child = await deps.db.select({ id: categories.id }).from(categories).where(and(eq(categories.brandId, tenant.brandId), eq(categories.parentId, id))).get();
+  const child = await deps.db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.brandId, tenant.brandId), eq(categories.parentId, id)))
+    .get();
   if (child) throw new AppError("conflict", "Move or delete its subcategories first.");
-  const product = await deps.db.select({ id: products.id }).from(products).where(and(eq(products.brandId, tenant.brandId), eq(products.categoryId, id))).get();
+  const product = await deps.db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.brandId, tenant.brandId), eq(products.categoryId, id)))
+    .get();
   if (product) throw new AppError("conflict", "Move its products to another category first.");
   await deps.db.batch([
     deps.db.delete(categoryAttributes).where(and(eq(categoryAttributes.categoryId, id), eq(categoryAttributes.brandId, tenant.brandId))),
@@ -183,21 +200,24 @@ export async function defineAttribute(deps: Deps, tenant: BrandTenant, categoryI
   const below = new Set([categoryId]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const c of all) if (c.parentId && below.has(c.parentId) && !below.has(c.id)) (below.add(c.id), (grew = true));
+    for (const c of all) if (c.parentId && below.has(c.parentId) && !below.has(c.id)) below.add(c.id), (grew = true);
   }
   const clash = await deps.db
     .select({ id: categoryAttributes.id })
     .from(categoryAttributes)
-    .where(and(eq(categoryAttributes.brandId, tenant.brandId), eq(categoryAttributes.key, input.key), inArray(categoryAttributes.categoryId, [...below])))
+    .where(and(eq(categoryAttributes.brandId, tenant.brandId), eq(categoryAttributes.key, input.key), inList(categoryAttributes.categoryId, [...below])))
     .get();
   if (clash) throw new AppError("conflict", `A subcategory already defines "${input.key}".`, [{ path: "body.key", message: "Defined by a subcategory" }]);
   if (input.required) {
     const withProducts = await deps.db
       .select({ id: products.id, attributes: products.attributes })
       .from(products)
-      .where(and(eq(products.brandId, tenant.brandId), inArray(products.categoryId, [...below])));
+      .where(and(eq(products.brandId, tenant.brandId), inList(products.categoryId, [...below])));
     const missing = withProducts.filter((p) => p.attributes[input.key] === undefined).length;
-    if (missing) throw new AppError("conflict", `${missing} product(s) in this category have no ${input.label}; add it as optional, fill it in, then make it required.`, [{ path: "body.required", message: "Existing products lack this attribute" }]);
+    if (missing)
+      throw new AppError("conflict", `${missing} product(s) in this category have no ${input.label}; add it as optional, fill it in, then make it required.`, [
+        { path: "body.required", message: "Existing products lack this attribute" },
+      ]);
   }
   const row = { id: newId("attribute"), brandId: tenant.brandId, categoryId, ...input, position: inherited.filter((d) => d.categoryId === categoryId).length };
   await deps.db.insert(categoryAttributes).values(row);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, like, lt, or } from "drizzle-orm";
 import type { z } from "zod";
 import { categories, media, products, variants } from "../db/d1/schema";
 import type { Deps } from "../lib/context";
@@ -10,6 +10,7 @@ import { effectiveAttributes, validateAttributes } from "./attributes";
 import { mediaRecord } from "./media";
 import { sanitizeHtml } from "./sanitize-html";
 import type { ProductBody, ProductPatch } from "./schemas";
+import { inList } from "../db/d1/in-list";
 
 type ProductInput = z.infer<typeof ProductBody>;
 type ProductRow = typeof products.$inferSelect;
@@ -45,7 +46,11 @@ export function variantErrors(input: Pick<ProductInput, "options" | "variants">)
 
 async function checkCategory(deps: Deps, tenant: BrandTenant, categoryId: string | null, attributes: Record<string, unknown>) {
   if (categoryId) {
-    const c = await deps.db.select({ id: categories.id }).from(categories).where(and(eq(categories.id, categoryId), eq(categories.brandId, tenant.brandId))).get();
+    const c = await deps.db
+      .select({ id: categories.id })
+      .from(categories)
+      .where(and(eq(categories.id, categoryId), eq(categories.brandId, tenant.brandId)))
+      .get();
     if (!c) throw new AppError("validation_failed", "That category is not in this catalog.", [{ path: "body.categoryId", message: "Unknown category" }]);
   }
   const errors = validateAttributes(await effectiveAttributes(deps, tenant.brandId, categoryId), attributes);
@@ -80,14 +85,21 @@ function writeStatements(deps: Deps, row: ProductRow, input: ProductInput, exist
   });
   // Replace the product's variants in the same batch (ids kept), so reordered option combinations never clash.
   return [
-    deps.db.insert(products).values(row).onConflictDoUpdate({ target: products.id, set: { ...row, id: undefined, createdAt: undefined } }),
+    deps.db
+      .insert(products)
+      .values(row)
+      .onConflictDoUpdate({ target: products.id, set: { ...row, id: undefined, createdAt: undefined } }),
     deps.db.delete(variants).where(and(eq(variants.productId, row.id), eq(variants.brandId, row.brandId))),
     ...variantRows.map((v) => deps.db.insert(variants).values(v)),
   ];
 }
 
 async function ownProductRow(deps: Deps, tenant: BrandTenant, id: string) {
-  const row = await deps.db.select().from(products).where(and(eq(products.id, id), eq(products.brandId, tenant.brandId))).get();
+  const row = await deps.db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, id), eq(products.brandId, tenant.brandId)))
+    .get();
   if (!row) throw new AppError("not_found", `No product ${id} in this catalog.`);
   return row;
 }
@@ -112,7 +124,11 @@ export async function createProduct(deps: Deps, tenant: BrandTenant, input: Prod
   const now = deps.now();
   const { variants: _v, ...fields } = input;
   const row: ProductRow = { ...fields, id: newId("product"), brandId: tenant.brandId, descriptionHtml: sanitizeHtml(input.descriptionHtml), createdAt: now, updatedAt: now };
-  const taken = await deps.db.select({ id: products.id }).from(products).where(and(eq(products.brandId, tenant.brandId), eq(products.handle, input.handle))).get();
+  const taken = await deps.db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.brandId, tenant.brandId), eq(products.handle, input.handle)))
+    .get();
   if (taken) throw new AppError("conflict", "Another product already uses this handle.", [{ path: "body.handle", message: "Already used in this catalog" }]);
   await commit(deps, writeStatements(deps, row, input, []));
   return getProduct(deps, tenant, row.id);
@@ -120,7 +136,11 @@ export async function createProduct(deps: Deps, tenant: BrandTenant, input: Prod
 
 export async function updateProduct(deps: Deps, tenant: BrandTenant, id: string, patch: z.infer<typeof ProductPatch>) {
   const current = await ownProductRow(deps, tenant, id);
-  const existing = await deps.db.select().from(variants).where(and(eq(variants.productId, id), eq(variants.brandId, tenant.brandId))).orderBy(asc(variants.position));
+  const existing = await deps.db
+    .select()
+    .from(variants)
+    .where(and(eq(variants.productId, id), eq(variants.brandId, tenant.brandId)))
+    .orderBy(asc(variants.position));
   const merged: ProductInput = {
     handle: patch.handle ?? current.handle,
     title: patch.title ?? current.title,
@@ -136,13 +156,24 @@ export async function updateProduct(deps: Deps, tenant: BrandTenant, id: string,
     seoDescription: patch.seoDescription === undefined ? current.seoDescription : patch.seoDescription,
     variants:
       patch.variants ??
-      existing.map((v) => ({ sku: v.sku, options: [v.option1, v.option2, v.option3].filter((o): o is string => o !== null), priceMinor: v.priceMinor, compareAtMinor: v.compareAtMinor, inventory: v.inventory, weightGrams: v.weightGrams })),
+      existing.map((v) => ({
+        sku: v.sku,
+        options: [v.option1, v.option2, v.option3].filter((o): o is string => o !== null),
+        priceMinor: v.priceMinor,
+        compareAtMinor: v.compareAtMinor,
+        inventory: v.inventory,
+        weightGrams: v.weightGrams,
+      })),
   };
   const errors = variantErrors(merged);
   if (errors.length) throw new AppError("validation_failed", "Some variants are invalid.", errors);
   await checkCategory(deps, tenant, merged.categoryId, merged.attributes);
   if (merged.handle !== current.handle) {
-    const taken = await deps.db.select({ id: products.id }).from(products).where(and(eq(products.brandId, tenant.brandId), eq(products.handle, merged.handle))).get();
+    const taken = await deps.db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.brandId, tenant.brandId), eq(products.handle, merged.handle)))
+      .get();
     if (taken) throw new AppError("conflict", "Another product already uses this handle.", [{ path: "body.handle", message: "Already used in this catalog" }]);
   }
   const { variants: _v, ...fields } = merged;
@@ -161,7 +192,15 @@ export async function deleteProduct(deps: Deps, tenant: BrandTenant, id: string)
 }
 
 export function variantRecord(v: VariantRow) {
-  return { id: v.id, sku: v.sku, options: [v.option1, v.option2, v.option3].filter((o): o is string => o !== null), priceMinor: v.priceMinor, compareAtMinor: v.compareAtMinor, inventory: v.inventory, weightGrams: v.weightGrams };
+  return {
+    id: v.id,
+    sku: v.sku,
+    options: [v.option1, v.option2, v.option3].filter((o): o is string => o !== null),
+    priceMinor: v.priceMinor,
+    compareAtMinor: v.compareAtMinor,
+    inventory: v.inventory,
+    weightGrams: v.weightGrams,
+  };
 }
 
 function productRecord(p: ProductRow, vs: VariantRow[], ms: (typeof media.$inferSelect)[]) {
@@ -172,8 +211,16 @@ function productRecord(p: ProductRow, vs: VariantRow[], ms: (typeof media.$infer
 export async function getProduct(deps: Deps, tenant: BrandTenant, id: string) {
   const p = await ownProductRow(deps, tenant, id);
   const [vs, ms] = await Promise.all([
-    deps.db.select().from(variants).where(and(eq(variants.productId, id), eq(variants.brandId, tenant.brandId))).orderBy(asc(variants.position)),
-    deps.db.select().from(media).where(and(eq(media.productId, id), eq(media.brandId, tenant.brandId))).orderBy(asc(media.position)),
+    deps.db
+      .select()
+      .from(variants)
+      .where(and(eq(variants.productId, id), eq(variants.brandId, tenant.brandId)))
+      .orderBy(asc(variants.position)),
+    deps.db
+      .select()
+      .from(media)
+      .where(and(eq(media.productId, id), eq(media.brandId, tenant.brandId)))
+      .orderBy(asc(media.position)),
   ]);
   return productRecord(p, vs, ms);
 }
@@ -193,17 +240,36 @@ export async function listProducts(deps: Deps, tenant: BrandTenant, query: Produ
   if (query.categoryId) where.push(eq(products.categoryId, query.categoryId));
   if (query.q) where.push(or(like(products.title, `%${query.q}%`), like(products.handle, `%${query.q}%`))!);
   if (query.before) where.push(lt(products.id, query.before));
-  const rows = await deps.db.select().from(products).where(and(...where)).orderBy(desc(products.id)).limit(query.limit + 1);
+  const rows = await deps.db
+    .select()
+    .from(products)
+    .where(and(...where))
+    .orderBy(desc(products.id))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const ids = page.map((p) => p.id);
   const [vs, ms] = ids.length
     ? await Promise.all([
-        deps.db.select().from(variants).where(and(eq(variants.brandId, tenant.brandId), inArray(variants.productId, ids))).orderBy(asc(variants.position)),
-        deps.db.select().from(media).where(and(eq(media.brandId, tenant.brandId), inArray(media.productId, ids))).orderBy(asc(media.position)),
+        deps.db
+          .select()
+          .from(variants)
+          .where(and(eq(variants.brandId, tenant.brandId), inList(variants.productId, ids)))
+          .orderBy(asc(variants.position)),
+        deps.db
+          .select()
+          .from(media)
+          .where(and(eq(media.brandId, tenant.brandId), inList(media.productId, ids)))
+          .orderBy(asc(media.position)),
       ])
     : [[], []];
   return {
-    items: page.map((p) => productRecord(p, vs.filter((v) => v.productId === p.id), ms.filter((m) => m.productId === p.id))),
+    items: page.map((p) =>
+      productRecord(
+        p,
+        vs.filter((v) => v.productId === p.id),
+        ms.filter((m) => m.productId === p.id)
+      )
+    ),
     nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
   };
 }

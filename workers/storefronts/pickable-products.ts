@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { media, products, variants } from "../db/d1/schema";
 import { brands, campaigns, collaborations } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { mediaRecord } from "../catalog/media";
+import { inList } from "../db/d1/in-list";
 
 /**
  * What a creator may put on their storefront: active products of brands whose active campaigns
@@ -21,12 +22,21 @@ export async function pickableProducts(deps: Deps, creatorId: string) {
   for (const j of joined) campaignByBrand.set(j.brandId, { campaignId: j.campaignId, brandName: j.brandName });
   const brandIds = [...campaignByBrand.keys()];
   if (!brandIds.length) return [];
-  const rows = await deps.db.select().from(products).where(and(inArray(products.brandId, brandIds), eq(products.status, "active"))).orderBy(asc(products.title)).limit(500);
+  const rows = await deps.db
+    .select()
+    .from(products)
+    .where(and(inList(products.brandId, brandIds), eq(products.status, "active")))
+    .orderBy(asc(products.title))
+    .limit(500);
   const ids = rows.map((r) => r.id);
   const [vs, ms] = ids.length
     ? await Promise.all([
-        deps.db.select({ productId: variants.productId, priceMinor: variants.priceMinor, compareAtMinor: variants.compareAtMinor }).from(variants).where(inArray(variants.productId, ids)).orderBy(asc(variants.position)),
-        deps.db.select().from(media).where(inArray(media.productId, ids)).orderBy(asc(media.position)),
+        deps.db
+          .select({ productId: variants.productId, priceMinor: variants.priceMinor, compareAtMinor: variants.compareAtMinor })
+          .from(variants)
+          .where(inList(variants.productId, ids))
+          .orderBy(asc(variants.position)),
+        deps.db.select().from(media).where(inList(media.productId, ids)).orderBy(asc(media.position)),
       ])
     : [[], []];
   return rows.map((p) => {

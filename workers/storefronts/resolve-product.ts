@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { creators, links, products, storefronts } from "../db/d1/schema";
 import type { D1Db } from "../db/d1/client";
 import { referencedProducts, type StorefrontDoc } from "./blocks";
+import { inList } from "../db/d1/in-list";
 
 /**
  * A product as a storefront shows it: one the creator's published storefront references, found
@@ -14,8 +15,16 @@ export async function resolveStorefrontProduct(db: D1Db, handle: string, slug: s
   if (!sf?.published) return null;
   const ids = referencedProducts(sf.published as StorefrontDoc);
   if (!ids.length) return null;
-  const product = await db.select({ id: products.id, brandId: products.brandId, handle: products.handle }).from(products).where(and(inArray(products.id, ids), eq(products.handle, slug), eq(products.status, "active"))).get();
+  const product = await db
+    .select({ id: products.id, brandId: products.brandId, handle: products.handle })
+    .from(products)
+    .where(and(inList(products.id, ids), eq(products.handle, slug), eq(products.status, "active")))
+    .get();
   if (!product) return null;
-  const link = await db.select({ id: links.id, code: links.code, campaignId: links.campaignId }).from(links).where(and(eq(links.creatorId, creator.id), eq(links.productId, product.id))).get();
+  const link = await db
+    .select({ id: links.id, code: links.code, campaignId: links.campaignId })
+    .from(links)
+    .where(and(eq(links.creatorId, creator.id), eq(links.productId, product.id)))
+    .get();
   return { creatorId: creator.id, product, link: link ?? null };
 }

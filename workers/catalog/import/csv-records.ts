@@ -12,29 +12,34 @@ export async function* csvRecords(stream: ReadableStream<Uint8Array>): AsyncGene
   let recordLine = 1;
   let scanFrom = 0;
   let first = true;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    let buf = carry + (first ? value.replace(/^\uFEFF/, "") : value);
-    first = false;
-    let start = 0;
-    for (let i = scanFrom; i < buf.length; i++) {
-      const ch = buf.charCodeAt(i);
-      if (ch === 34) inQuotes = !inQuotes;
-      else if (ch === 10) {
-        line++;
-        if (!inQuotes) {
-          const end = i > start && buf.charCodeAt(i - 1) === 13 ? i - 1 : i;
-          const text = buf.slice(start, end);
-          if (text.length) yield { line: recordLine, text };
-          start = i + 1;
-          recordLine = line;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      let buf = carry + (first ? value.replace(/^\uFEFF/, "") : value);
+      first = false;
+      let start = 0;
+      for (let i = scanFrom; i < buf.length; i++) {
+        const ch = buf.charCodeAt(i);
+        if (ch === 34) inQuotes = !inQuotes;
+        else if (ch === 10) {
+          line++;
+          if (!inQuotes) {
+            const end = i > start && buf.charCodeAt(i - 1) === 13 ? i - 1 : i;
+            const text = buf.slice(start, end);
+            if (text.length) yield { line: recordLine, text };
+            start = i + 1;
+            recordLine = line;
+          }
         }
       }
+      carry = buf.slice(start);
+      scanFrom = carry.length;
+      buf = "";
     }
-    carry = buf.slice(start);
-    scanFrom = carry.length;
-    buf = "";
+  } finally {
+    // A caller that stops early (the header check reads one record) must not leave the body half-read.
+    await reader.cancel().catch(() => undefined);
   }
   if (inQuotes) throw new MalformedCsv(recordLine, "A quoted field is never closed");
   const tail = carry.replace(/\r$/, "");
@@ -42,10 +47,7 @@ export async function* csvRecords(stream: ReadableStream<Uint8Array>): AsyncGene
 }
 
 export class MalformedCsv extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
+  constructor(readonly line: number, message: string) {
     super(message);
   }
 }

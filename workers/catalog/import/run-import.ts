@@ -1,4 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { inList } from "../../db/d1/in-list";
 import { catalogImports, categories, media, products, variants, type ImportError, type ProductOption } from "../../db/d1/schema";
 import type { Deps } from "../../lib/context";
 import { newId } from "../../lib/ids";
@@ -19,9 +20,6 @@ const MAX_STORED_ERRORS = 1000;
 type Job = typeof catalogImports.$inferSelect;
 type Tally = { rows: number; created: number; updated: number; skipped: number; errors: ImportError[]; errorCount: number };
 
-/** D1 allows 100 bound parameters per statement: lists travel as one JSON parameter. */
-const inJson = (column: Parameters<typeof sql>[1], values: string[]) => sql`${column} in (select value from json_each(${JSON.stringify(values)}))`;
-
 /**
  * Runs a queued import: pass 1 streams the file and validates every row (a malformed file or, unless
  * `skipInvalid`, any row error ends it with nothing written); pass 2 streams it again and upserts by
@@ -38,14 +36,26 @@ export async function runImport(deps: ImportDeps, importId: string, hooks: { onB
     const check = await scan(deps, job, false, hooks);
     const refused = check.errorCount > 0 && !job.skipInvalid;
     if (job.dryRun || refused) {
-      await finish(deps, job, refused ? "failed" : "completed", refused ? { ...check, created: 0, updated: 0 } : check, refused ? `${check.errorCount} row error(s); nothing was imported. Fix them, or import with skipInvalid=true to leave those rows out.` : null);
+      await finish(
+        deps,
+        job,
+        refused ? "failed" : "completed",
+        refused ? { ...check, created: 0, updated: 0 } : check,
+        refused ? `${check.errorCount} row error(s); nothing was imported. Fix them, or import with skipInvalid=true to leave those rows out.` : null
+      );
       return;
     }
     const done = await scan(deps, job, true, hooks);
     await finish(deps, job, "completed", done, null);
   } catch (e) {
     if (e instanceof MalformedCsv) {
-      await finish(deps, job, "failed", { rows: 0, created: 0, updated: 0, skipped: 0, errors: [{ line: e.line, column: "*", message: e.message }], errorCount: 1 }, `The file is not valid CSV (line ${e.line}: ${e.message}); nothing was imported.`);
+      await finish(
+        deps,
+        job,
+        "failed",
+        { rows: 0, created: 0, updated: 0, skipped: 0, errors: [{ line: e.line, column: "*", message: e.message }], errorCount: 1 },
+        `The file is not valid CSV (line ${e.line}: ${e.message}); nothing was imported.`
+      );
       return;
     }
     throw e;
@@ -112,7 +122,8 @@ async function scan(deps: ImportDeps, job: Job, write: boolean, hooks: { onBatch
         for (const e of validateAttributes(defs, values, "attr")) if (!row.errors.some((x) => x.column === e.path)) fail(e.path, e.message);
         typed.set(row.line, values);
         const prior = existing.products.get(row.handle);
-        if (!known.has(row.handle) || row.product.optionNames.length) known.set(row.handle, { optionNames: row.product.optionNames.length ? row.product.optionNames : (prior?.options.map((o) => o.name) ?? []), categoryId });
+        if (!known.has(row.handle) || row.product.optionNames.length)
+          known.set(row.handle, { optionNames: row.product.optionNames.length ? row.product.optionNames : prior?.options.map((o) => o.name) ?? [], categoryId });
         if (row.errors.length) badProducts.add(row.handle);
         else badProducts.delete(row.handle);
       } else if (!known.has(row.handle)) {
@@ -122,7 +133,11 @@ async function scan(deps: ImportDeps, job: Job, write: boolean, hooks: { onBatch
       }
       if (row.variant && known.has(row.handle)) {
         const names = known.get(row.handle)!.optionNames;
-        if (row.variant.options.length !== names.length) fail(job.format === "shopify" ? "Option1 Value" : "option1_value", names.length ? `Give a value for each option (${names.join(", ")})` : "This product has no options: leave option values blank");
+        if (row.variant.options.length !== names.length)
+          fail(
+            job.format === "shopify" ? "Option1 Value" : "option1_value",
+            names.length ? `Give a value for each option (${names.join(", ")})` : "This product has no options: leave option values blank"
+          );
         const sku = row.variant.sku;
         if (sku) {
           const owner = skuHandle.get(sku) ?? existing.skuOwner.get(sku);
@@ -161,14 +176,31 @@ async function lookupExisting(deps: ImportDeps, brandId: string, rows: ImportRow
   const handles = [...new Set(rows.map((r) => r.handle).filter(Boolean))];
   const skus = [...new Set(rows.map((r) => r.variant?.sku).filter((s): s is string => !!s))];
   const prods = handles.length
-    ? await deps.db.select({ id: products.id, handle: products.handle, options: products.options, categoryId: products.categoryId }).from(products).where(and(eq(products.brandId, brandId), inJson(products.handle, handles)))
+    ? await deps.db
+        .select({ id: products.id, handle: products.handle, options: products.options, categoryId: products.categoryId })
+        .from(products)
+        .where(and(eq(products.brandId, brandId), inList(products.handle, handles)))
     : [];
   const ids = prods.map((p) => p.id);
   const [vars, imgs, skuRows] = await Promise.all([
-    ids.length ? deps.db.select({ id: variants.id, productId: variants.productId, sku: variants.sku, optionKey: variants.optionKey }).from(variants).where(and(eq(variants.brandId, brandId), inJson(variants.productId, ids))) : [],
-    ids.length ? deps.db.select({ id: media.id, productId: media.productId, url: media.url }).from(media).where(and(eq(media.brandId, brandId), inJson(media.productId, ids))) : [],
+    ids.length
+      ? deps.db
+          .select({ id: variants.id, productId: variants.productId, sku: variants.sku, optionKey: variants.optionKey })
+          .from(variants)
+          .where(and(eq(variants.brandId, brandId), inList(variants.productId, ids)))
+      : [],
+    ids.length
+      ? deps.db
+          .select({ id: media.id, productId: media.productId, url: media.url })
+          .from(media)
+          .where(and(eq(media.brandId, brandId), inList(media.productId, ids)))
+      : [],
     skus.length
-      ? deps.db.select({ sku: variants.sku, handle: products.handle }).from(variants).innerJoin(products, eq(products.id, variants.productId)).where(and(eq(variants.brandId, brandId), inJson(variants.sku, skus)))
+      ? deps.db
+          .select({ sku: variants.sku, handle: products.handle })
+          .from(variants)
+          .innerJoin(products, eq(products.id, variants.productId))
+          .where(and(eq(variants.brandId, brandId), inList(variants.sku, skus)))
       : [],
   ]);
   return {
@@ -197,7 +229,7 @@ function countBatch(valid: ImportRow[], existing: Existing) {
   for (const row of valid) {
     const pid = existing.products.get(row.handle)?.id;
     const key = row.variant ? `${row.handle}|${row.variant.sku ?? optionKey(row.variant.options)}` : null;
-    if (key && seenVariant.has(key)) (updated++, void 0);
+    if (key && seenVariant.has(key)) updated++, void 0;
     else if (classify(row, existing, pid).kind === "created") created++;
     else updated++;
     if (key) seenVariant.add(key);
@@ -244,8 +276,13 @@ async function writeBatch(deps: ImportDeps, job: Job, valid: ImportRow[], existi
         updatedAt: now,
       };
       const { id: _i, createdAt: _c, brandId: _b, handle: _h, options: _o, ...set } = values;
-      stmts.push(deps.db.insert(products).values(values).onConflictDoUpdate({ target: [products.brandId, products.handle], set }));
-      if (!row.variant && !row.image) (isNew ? created++ : updated++);
+      stmts.push(
+        deps.db
+          .insert(products)
+          .values(values)
+          .onConflictDoUpdate({ target: [products.brandId, products.handle], set })
+      );
+      if (!row.variant && !row.image) isNew ? created++ : updated++;
     }
     productIds.set(row.handle, pid!);
     touched.add(row.handle);
@@ -257,7 +294,21 @@ async function writeBatch(deps: ImportDeps, job: Job, valid: ImportRow[], existi
       const v = row.variant;
       const key = optionKey(v.options);
       const variantId = target.kind === "updated" ? target.variantId! : newId("variant");
-      const values = { id: variantId, brandId: job.brandId, productId: pid!, sku: v.sku, option1: v.options[0] ?? null, option2: v.options[1] ?? null, option3: v.options[2] ?? null, optionKey: key, priceMinor: v.priceMinor, compareAtMinor: v.compareAtMinor, inventory: v.inventory, weightGrams: v.weightGrams, position: row.line };
+      const values = {
+        id: variantId,
+        brandId: job.brandId,
+        productId: pid!,
+        sku: v.sku,
+        option1: v.options[0] ?? null,
+        option2: v.options[1] ?? null,
+        option3: v.options[2] ?? null,
+        optionKey: key,
+        priceMinor: v.priceMinor,
+        compareAtMinor: v.compareAtMinor,
+        inventory: v.inventory,
+        weightGrams: v.weightGrams,
+        position: row.line,
+      };
       // New variants follow file order; an existing variant keeps its place.
       const { id: _i, brandId: _b, position: _p, ...set } = values;
       stmts.push(deps.db.insert(variants).values(values).onConflictDoUpdate({ target: variants.id, set }));
@@ -270,14 +321,37 @@ async function writeBatch(deps: ImportDeps, job: Job, valid: ImportRow[], existi
       else updated++;
     }
     if (row.image) {
-      const values = { id: newId("media"), brandId: job.brandId, productId: pid!, key: null, url: row.image.url, contentType: "image/*", bytes: 0, width: null, height: null, alt: row.image.alt, position: row.image.position, createdAt: now };
-      stmts.push(deps.db.insert(media).values(values).onConflictDoUpdate({ target: [media.productId, media.url], set: { alt: values.alt, position: values.position } }));
+      const values = {
+        id: newId("media"),
+        brandId: job.brandId,
+        productId: pid!,
+        key: null,
+        url: row.image.url,
+        contentType: "image/*",
+        bytes: 0,
+        width: null,
+        height: null,
+        alt: row.image.alt,
+        position: row.image.position,
+        createdAt: now,
+      };
+      stmts.push(
+        deps.db
+          .insert(media)
+          .values(values)
+          .onConflictDoUpdate({ target: [media.productId, media.url], set: { alt: values.alt, position: values.position } })
+      );
       existing.mediaByUrl.set(`${pid}|${row.image.url}`, { id: values.id, productId: pid!, url: row.image.url });
     }
     if (!existing.products.has(row.handle)) existing.products.set(row.handle, { id: pid!, handle: row.handle, options: opts, categoryId: known.get(row.handle)!.categoryId });
   }
   for (const handle of touched) {
-    stmts.push(deps.db.update(products).set({ options: options.get(handle)!, updatedAt: now }).where(and(eq(products.brandId, job.brandId), eq(products.handle, handle))));
+    stmts.push(
+      deps.db
+        .update(products)
+        .set({ options: options.get(handle)!, updatedAt: now })
+        .where(and(eq(products.brandId, job.brandId), eq(products.handle, handle)))
+    );
   }
   if (stmts.length) await deps.db.batch(stmts as never);
   return { created, updated };
@@ -293,10 +367,18 @@ async function categoryResolver(deps: ImportDeps, brandId: string) {
   };
   const refs = new Map<string, string | null>();
   const add = (k: string, id: string) => {
-    const key = k.trim().toLowerCase().replace(/\s*>\s*/g, " > ");
+    const key = k
+      .trim()
+      .toLowerCase()
+      .replace(/\s*>\s*/g, " > ");
     refs.set(key, refs.has(key) && refs.get(key) !== id ? null : id);
   };
-  for (const r of rows) (add(pathOf(r.id), r.id), add(r.slug, r.id), add(r.name, r.id));
-  return (ref: string) => refs.get(ref.trim().toLowerCase().replace(/\s*>\s*/g, " > ")) ?? null;
+  for (const r of rows) add(pathOf(r.id), r.id), add(r.slug, r.id), add(r.name, r.id);
+  return (ref: string) =>
+    refs.get(
+      ref
+        .trim()
+        .toLowerCase()
+        .replace(/\s*>\s*/g, " > ")
+    ) ?? null;
 }
-
