@@ -7,11 +7,13 @@ import { LogoMark } from "./ui/icons";
 const NAV = {
   brand: [
     { to: "/brand", label: "Overview", end: true },
+    { to: "/brand/catalog", label: "Catalog", end: false },
     { to: "/brand/campaigns", label: "Campaigns", end: false },
     { to: "/brand/settings", label: "Settings", end: false },
   ],
   creator: [
     { to: "/studio", label: "Overview", end: true },
+    { to: "/studio/storefront", label: "Storefront", end: false },
     { to: "/studio/marketplace", label: "Marketplace", end: false },
     { to: "/studio/profile", label: "Profile", end: false },
   ],
