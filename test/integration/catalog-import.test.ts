@@ -168,6 +168,7 @@ describe("catalog import: 100,000 rows", () => {
     const job = await db.select().from(catalogImports).where(eq(catalogImports.id, id)).get();
     expect(job).toMatchObject({ status: "completed", rows, processed: rows, created: rows, updated: 0, skipped: 0, errorCount: 0 });
     expect(Math.max(...batches)).toBeLessThanOrEqual(IMPORT_BATCH_ROWS);
+    expect(await env.MEDIA.head(fileKey)).toBeNull(); // the upload is dropped once the job ends
     expect(batches.reduce((a, b) => a + b, 0)).toBe(rows * 2); // validated, then written
     const page = (await (await api("/api/v1/catalog/products?limit=1&q=product-24999", { headers: ctx.auth })).json()) as { items: Product[] };
     expect(page.items[0]!.variants.map((v) => v.sku)).toEqual(["SKU-99996", "SKU-99997", "SKU-99998", "SKU-99999"]);

@@ -58,13 +58,14 @@ export async function runImport(deps: ImportDeps, importId: string, hooks: { onB
       );
       return;
     }
+    // Anything else (a database hiccup) is retried by the queue, so the file must stay.
     throw e;
-  } finally {
-    if (!job.dryRun) await deps.bucket.delete(job.fileKey).catch(() => undefined);
   }
 }
 
+/** Records the outcome; the file is only needed while its job runs (a dry run is re-uploaded to import for real). */
 async function finish(deps: ImportDeps, job: Job, status: "completed" | "failed", t: Tally, failure: string | null) {
+  await deps.bucket.delete(job.fileKey).catch(() => undefined);
   await deps.db
     .update(catalogImports)
     .set({ status, rows: t.rows, processed: t.rows, created: t.created, updated: t.updated, skipped: t.skipped, errors: t.errors, errorCount: t.errorCount, failure, finishedAt: deps.now() })
