@@ -73,6 +73,7 @@ function bigCsv(rows: number) {
 
 async function timedImport(gatewayUrl: string, key: string, csv: string, query: string) {
   const started = Date.now();
+  const deadline = started + 10 * 60_000;
   const res = await fetch(`${gatewayUrl}/api/v1/catalog/imports?${query}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "text/csv" }, body: csv });
   if (res.status !== 202) throw new Error(`import refused: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
@@ -84,11 +85,22 @@ async function timedImport(gatewayUrl: string, key: string, csv: string, query: 
       if (job.status !== "completed" || job.errorCount) throw new Error(`import ${job.status}: ${JSON.stringify(job)}`);
       return { seconds: (Date.now() - started) / 1000, rows: job.rows, created: job.created, updated: job.updated, peakRssKb: peak };
     }
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${job.status} after 10 minutes`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 await withAppStack(async ({ gatewayUrl, appUrl, demo }) => {
+  const csv = bigCsv(IMPORT_ROWS);
+  const idle = workerdRss();
+  // Imports first, on the fresh stack; then the page load tests.
+  const real = await timedImport(gatewayUrl, demo.brandApiKey, csv, "format=tandem");
+  console.log(`import: ${real.rows} rows in ${real.seconds.toFixed(1)} s`);
+  const again = await timedImport(gatewayUrl, demo.brandApiKey, csv, "format=tandem");
+  console.log(`re-import: ${again.seconds.toFixed(1)} s`);
+  const dry = await timedImport(gatewayUrl, demo.brandApiKey, csv, "format=tandem&dryRun=true");
+  console.log(`dry run: ${dry.seconds.toFixed(1)} s`);
+  const rate = (x: { rows: number; seconds: number }) => x.rows / x.seconds;
   const page = `${appUrl}/@${demo.creatorHandle}`;
   const asset = `${appUrl}/favicon.svg`;
   for (let i = 0; i < 3; i++) await fetch(page);
@@ -112,12 +124,6 @@ await withAppStack(async ({ gatewayUrl, appUrl, demo }) => {
   const ratio = S.rps / A.rps;
   const ok = ratio >= 0.8 && home.js === 0 && home.html <= 50 * 1024 && lh.performance >= 95 && lh.accessibility >= 95 && lh.seo === 100;
 
-  const csv = bigCsv(IMPORT_ROWS);
-  const idle = workerdRss();
-  const dry = await timedImport(gatewayUrl, demo.brandApiKey, csv, "format=tandem&dryRun=true");
-  const real = await timedImport(gatewayUrl, demo.brandApiKey, csv, "format=tandem");
-  const again = await timedImport(gatewayUrl, demo.brandApiKey, csv, "format=tandem");
-  const rate = (x: { rows: number; seconds: number }) => x.rows / x.seconds;
 
   const date = new Date().toISOString().slice(0, 10);
   writeResultsSection(
@@ -144,7 +150,7 @@ Lighthouse ${"12.8.2"} (mobile emulation, simulated throttling) in Debian's Chro
 | storefront home | ${lh.performance} (≥ 95) | ${lh.accessibility} (≥ 95) | ${lh.seo} (100) | ${lh.bestPractices} | ${lh.lcp} | ${lh.cls} |
 | product page | ${lhProduct.performance} | ${lhProduct.accessibility} | ${lhProduct.seo} | ${lhProduct.bestPractices} | ${lhProduct.lcp} | ${lhProduct.cls} |
 
-Audits not passed (home): ${lh.failed.length ? lh.failed.join(", ") : "none"}. Best practices loses points here only for what local http implies (no HTTPS).
+Audits not passed (home): ${lh.failed.length ? lh.failed.join(", ") : "none"}. The run is over local http, which Lighthouse does not hold against best practices on localhost.
 
 Verdict: ${ok ? "meets every target" : "MISSES a target"}.
 `,
@@ -156,13 +162,13 @@ Verdict: ${ok ? "meets every target" : "MISSES a target"}.
 
 Run ${date}: ${IMPORT_ROWS.toLocaleString("en")} rows (${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB, Tandem format, ${(IMPORT_ROWS / 4).toLocaleString("en")} products × 4 variants) posted to the local gateway, timed from upload to \`completed\` (queue delay included), D1 in wrangler's local mode.
 
-| run | seconds | rows/s | created | updated | workerd RSS peak |
+| run | seconds | rows/s | created | updated | RSS peak, all workerd processes (gateway + app) |
 |---|---:|---:|---:|---:|---:|
 | dry run (parse + validate only: baseline) | ${dry.seconds.toFixed(1)} | ${rate(dry).toFixed(0)} | ${dry.created} | ${dry.updated} | ${(dry.peakRssKb / 1024).toFixed(0)} MB |
 | import | ${real.seconds.toFixed(1)} | **${rate(real).toFixed(0)}** (target ≥ 2,000) | ${real.created} | ${real.updated} | ${(real.peakRssKb / 1024).toFixed(0)} MB |
 | same file again (idempotent) | ${again.seconds.toFixed(1)} | ${rate(again).toFixed(0)} | ${again.created} | ${again.updated} | ${(again.peakRssKb / 1024).toFixed(0)} MB |
 
-Import speed is ${(rate(real) / rate(dry)).toFixed(2)}× the dry run's (it validates, then writes in batches of 500 rows). workerd RSS before the imports: ${(idle / 1024).toFixed(0)} MB; the file is ${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB and is never held whole by the worker (streamed from R2 in both passes).
+Import speed is ${(rate(real) / rate(dry)).toFixed(2)}× the dry run's (it validates, then writes in batches of 500 rows). RSS of those processes before the imports: ${(idle / 1024).toFixed(0)} MB; the file is ${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB and is never held whole by the worker (streamed from R2 in both passes).
 
 Verdict: ${importOk ? "meets the target" : "MISSES the target"}.
 `,

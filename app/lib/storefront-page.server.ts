@@ -22,6 +22,8 @@ export async function storefrontHead(doc: StorefrontDoc) {
       "default-src 'none'",
       `style-src 'sha256-${hash}'`,
       "img-src 'self' https: data:",
+      // No script can run here; 'self' only lets crawlers' in-page fetches (robots.txt) through.
+      "connect-src 'self'",
       "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
       "form-action 'self'",
       "base-uri 'none'",

@@ -161,6 +161,8 @@ async function scan(deps: ImportDeps, job: Job, write: boolean, hooks: { onBatch
     tally.created += counts.created;
     tally.updated += counts.updated;
     hooks.onBatch?.(rows.length);
+    // Let the isolate serve other requests (progress polls among them) between batches.
+    await new Promise((r) => setTimeout(r, 0));
     await deps.db
       .update(catalogImports)
       .set(write ? { processed: tally.rows, created: tally.created, updated: tally.updated, skipped: tally.skipped } : { rows: tally.rows, errorCount: tally.errorCount })
@@ -238,12 +240,28 @@ function countBatch(valid: ImportRow[], existing: Existing) {
   return { created, updated };
 }
 
+/** Rows per multi-row INSERT: D1 takes at most 100 bound parameters per statement. */
+const rowsPerInsert = (columns: number) => Math.floor(100 / columns);
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Writes one batch in one D1 batch (a transaction). New products and variants go in multi-row
+ * INSERTs; existing ones are updated by id or key. A product's options are final (every value
+ * its rows in this batch mention) before its row is written.
+ */
 async function writeBatch(deps: ImportDeps, job: Job, valid: ImportRow[], existing: Existing, known: Map<string, Known>, typed: Map<number, Record<string, AttributeValue>>) {
   const now = deps.now();
   let created = 0;
   let updated = 0;
   const productIds = new Map<string, string>();
   const options = new Map<string, ProductOption[]>();
+  const productRows = new Map<string, { values: typeof products.$inferInsert; isNew: boolean }>();
+  const newVariants = new Map<string, typeof variants.$inferInsert>();
   const stmts: { run(): unknown }[] = [];
   const touched = new Set<string>();
 
@@ -251,43 +269,39 @@ async function writeBatch(deps: ImportDeps, job: Job, valid: ImportRow[], existi
     const prior = existing.products.get(row.handle);
     let pid = productIds.get(row.handle) ?? prior?.id;
     if (!options.has(row.handle)) options.set(row.handle, structuredClone(prior?.options ?? known.get(row.handle)!.optionNames.map((name) => ({ name, values: [] }))));
-    const opts = options.get(row.handle)!;
     if (row.product) {
+      const opts = options.get(row.handle)!;
       const names = row.product.optionNames.length ? row.product.optionNames : opts.map((o) => o.name);
-      const merged = names.map((name, i) => ({ name, values: opts[i]?.values ?? [] }));
-      options.set(row.handle, merged);
-      const isNew = !pid;
+      options.set(row.handle, names.map((name, i) => ({ name, values: opts[i]?.values ?? [] })));
+      const isNew = !prior && !productRows.get(row.handle)?.isNew;
       pid ??= newId("product");
-      const values = {
-        id: pid,
-        brandId: job.brandId,
-        categoryId: known.get(row.handle)!.categoryId,
-        handle: row.handle,
-        title: row.product.title,
-        descriptionHtml: sanitizeHtml(row.product.descriptionHtml),
-        vendor: row.product.vendor,
-        tags: row.product.tags,
-        status: row.product.status,
-        options: merged,
-        attributes: typed.get(row.line) ?? {},
-        currency: job.currency,
-        seoTitle: row.product.seoTitle,
-        seoDescription: row.product.seoDescription,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const { id: _i, createdAt: _c, brandId: _b, handle: _h, options: _o, ...set } = values;
-      stmts.push(
-        deps.db
-          .insert(products)
-          .values(values)
-          .onConflictDoUpdate({ target: [products.brandId, products.handle], set })
-      );
+      productRows.set(row.handle, {
+        isNew: isNew || !!productRows.get(row.handle)?.isNew,
+        values: {
+          id: pid,
+          brandId: job.brandId,
+          categoryId: known.get(row.handle)!.categoryId,
+          handle: row.handle,
+          title: row.product.title,
+          descriptionHtml: sanitizeHtml(row.product.descriptionHtml),
+          vendor: row.product.vendor,
+          tags: row.product.tags,
+          status: row.product.status,
+          options: [],
+          attributes: typed.get(row.line) ?? {},
+          currency: job.currency,
+          seoTitle: row.product.seoTitle,
+          seoDescription: row.product.seoDescription,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
       if (!row.variant && !row.image) isNew ? created++ : updated++;
     }
     productIds.set(row.handle, pid!);
     touched.add(row.handle);
-    const target = classify(row, existing, prior?.id);
+    const opts = options.get(row.handle)!;
+    const target = classify(row, existing, prior?.id ?? pid);
     if (row.variant) {
       row.variant.options.forEach((v, i) => {
         if (opts[i] && !opts[i]!.values.includes(v)) opts[i]!.values.push(v);
@@ -295,24 +309,15 @@ async function writeBatch(deps: ImportDeps, job: Job, valid: ImportRow[], existi
       const v = row.variant;
       const key = optionKey(v.options);
       const variantId = target.kind === "updated" ? target.variantId! : newId("variant");
-      const values = {
-        id: variantId,
-        brandId: job.brandId,
-        productId: pid!,
-        sku: v.sku,
-        option1: v.options[0] ?? null,
-        option2: v.options[1] ?? null,
-        option3: v.options[2] ?? null,
-        optionKey: key,
-        priceMinor: v.priceMinor,
-        compareAtMinor: v.compareAtMinor,
-        inventory: v.inventory,
-        weightGrams: v.weightGrams,
-        position: row.line,
-      };
-      // New variants follow file order; an existing variant keeps its place.
-      const { id: _i, brandId: _b, position: _p, ...set } = values;
-      stmts.push(deps.db.insert(variants).values(values).onConflictDoUpdate({ target: variants.id, set }));
+      const values = { id: variantId, brandId: job.brandId, productId: pid!, sku: v.sku, option1: v.options[0] ?? null, option2: v.options[1] ?? null, option3: v.options[2] ?? null, optionKey: key, priceMinor: v.priceMinor, compareAtMinor: v.compareAtMinor, inventory: v.inventory, weightGrams: v.weightGrams, position: row.line };
+      if (target.kind === "created" || newVariants.has(variantId)) {
+        // New in this batch (a repeated row just overwrites it): inserted below, several rows per statement.
+        newVariants.set(variantId, { ...values, position: newVariants.get(variantId)?.position ?? row.line });
+      } else {
+        // An existing variant keeps its place in the product.
+        const { id: _i, brandId: _b, position: _p, ...set } = values;
+        stmts.push(deps.db.update(variants).set(set).where(and(eq(variants.id, variantId), eq(variants.brandId, job.brandId))));
+      }
       // Later rows in this batch for the same variant update it rather than insert a twin.
       existing.variantByCombo.set(`${pid}|${key}`, { id: variantId, productId: pid!, sku: v.sku, optionKey: key });
       if (v.sku) existing.variantBySku.set(v.sku, { id: variantId, productId: pid!, sku: v.sku, optionKey: key });
@@ -322,39 +327,37 @@ async function writeBatch(deps: ImportDeps, job: Job, valid: ImportRow[], existi
       else updated++;
     }
     if (row.image) {
-      const values = {
-        id: newId("media"),
-        brandId: job.brandId,
-        productId: pid!,
-        key: null,
-        url: row.image.url,
-        contentType: "image/*",
-        bytes: 0,
-        width: null,
-        height: null,
-        alt: row.image.alt,
-        position: row.image.position,
-        createdAt: now,
-      };
+      const values = { id: newId("media"), brandId: job.brandId, productId: pid!, key: null, url: row.image.url, contentType: "image/*", bytes: 0, width: null, height: null, alt: row.image.alt, position: row.image.position, createdAt: now };
       stmts.push(
         deps.db
           .insert(media)
           .values(values)
-          .onConflictDoUpdate({ target: [media.productId, media.url], set: { alt: values.alt, position: values.position } })
+          .onConflictDoUpdate({ target: [media.productId, media.url], set: { alt: values.alt, position: values.position } }),
       );
       existing.mediaByUrl.set(`${pid}|${row.image.url}`, { id: values.id, productId: pid!, url: row.image.url });
     }
     if (!existing.products.has(row.handle)) existing.products.set(row.handle, { id: pid!, handle: row.handle, options: opts, categoryId: known.get(row.handle)!.categoryId });
   }
-  for (const handle of touched) {
-    stmts.push(
-      deps.db
-        .update(products)
-        .set({ options: options.get(handle)!, updatedAt: now })
-        .where(and(eq(products.brandId, job.brandId), eq(products.handle, handle)))
-    );
+
+  // Products first (variants and images refer to them), with their final options.
+  const fresh: (typeof products.$inferInsert)[] = [];
+  for (const [handle, p] of productRows) {
+    const values = { ...p.values, options: options.get(handle)! };
+    if (p.isNew) fresh.push(values);
+    else {
+      const { id: _i, createdAt: _c, brandId: _b, handle: _h, ...set } = values;
+      stmts.unshift(deps.db.update(products).set(set).where(and(eq(products.brandId, job.brandId), eq(products.handle, handle))));
+    }
   }
-  if (stmts.length) await deps.db.batch(stmts as never);
+  for (const handle of touched) {
+    if (productRows.has(handle)) continue;
+    stmts.push(deps.db.update(products).set({ options: options.get(handle)!, updatedAt: now }).where(and(eq(products.brandId, job.brandId), eq(products.handle, handle))));
+  }
+  const productInserts = chunks(fresh, rowsPerInsert(16)).map((c) => deps.db.insert(products).values(c));
+  const variantInserts = chunks([...newVariants.values()], rowsPerInsert(13)).map((c) => deps.db.insert(variants).values(c));
+  // New products before anything that refers to them.
+  const ordered = [...productInserts, ...stmts, ...variantInserts];
+  if (ordered.length) await deps.db.batch(ordered as never);
   return { created, updated };
 }
 
