@@ -4,6 +4,7 @@ import { SocialList } from "../components/social-list";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { LinkShare } from "../components/link-share";
+import { StorefrontCard, type StorefrontStats } from "../components/storefront-card";
 import { api } from "../lib/api.server";
 import { requireCreator } from "../lib/creator.server";
 import { formatMoney } from "../lib/money";
@@ -27,8 +28,19 @@ interface Invite {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { creator } = await requireCreator(context, request);
-  const [earnings, invites] = await Promise.all([api<Earnings>(context, request, "/api/v1/earnings"), api<{ items: Invite[] }>(context, request, "/api/v1/invites")]);
-  return { creator, earnings: earnings.ok ? earnings.data : { pending: [], campaigns: [] }, invites: invites.ok ? invites.data.items : [] };
+  const [earnings, invites, storefront, stats] = await Promise.all([
+    api<Earnings>(context, request, "/api/v1/earnings"),
+    api<{ items: Invite[] }>(context, request, "/api/v1/invites"),
+    api<{ storefront: { live: boolean; publishedVersion: number | null } | null }>(context, request, "/api/v1/storefronts/mine"),
+    api<StorefrontStats>(context, request, "/api/v1/storefronts/mine/stats?days=7"),
+  ]);
+  const sf = storefront.ok ? storefront.data.storefront : null;
+  return {
+    creator,
+    earnings: earnings.ok ? earnings.data : { pending: [], campaigns: [] },
+    invites: invites.ok ? invites.data.items : [],
+    storefront: { live: sf ? sf.live : null, version: sf?.publishedVersion ?? null, stats: sf && stats.ok ? stats.data : null },
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 export default function StudioHome() {
-  const { creator, earnings, invites } = useLoaderData<typeof loader>();
+  const { creator, earnings, invites, storefront } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok: boolean; message?: string } | undefined;
   useLive(2_500);
   const [params] = useSearchParams();
@@ -120,6 +132,7 @@ export default function StudioHome() {
           </div>
         )}
       </Card>
+      <StorefrontCard handle={creator.handle} live={storefront.live} version={storefront.version} stats={storefront.stats} />
       <Card style={{ marginTop: "var(--space-4)" }}>
         <div className="spread"><h2>Social accounts</h2><Link to="/studio/onboarding" className="small">Add or verify</Link></div>
         <SocialList accounts={creator.socialAccounts} />

@@ -95,6 +95,14 @@ describe("storefronts: templates, drafts, publish, versions", () => {
       { type: "product.click", link_id: expect.stringMatching(/^lnk_/), utm: { utm_source: "ig" }, props: { productId: picked.id } },
       { type: "storefront.view", brand_id: null, link_id: null, utm: { utm_source: "tiktok" }, props: { path: `/@${creator.handle}` } },
     ]);
+    type Stats = { views: number; visitors: number; productClicks: number; series: { day: string; views: number; clicks: number }[]; topProducts: { title: string; clicks: number }[] };
+    const stats = (await (await api("/api/v1/storefronts/mine/stats", { headers: { cookie: creator.cookie } })).json()) as Stats;
+    expect(stats).toMatchObject({ views: 1, visitors: 1, productClicks: 1, topProducts: [{ title: "Linen dress", clicks: 1 }] });
+    expect(stats.series).toHaveLength(7);
+    expect(stats.series.at(-1)).toMatchObject({ day: new Date().toISOString().slice(0, 10), views: 1, clicks: 1 });
+    const theirs = (await (await api("/api/v1/storefronts/mine/stats?days=30", { headers: { cookie: rival.cookie } })).json()) as Stats;
+    expect(theirs).toMatchObject({ views: 0, productClicks: 0, topProducts: [] });
+    expect((await api("/api/v1/storefronts/mine/stats?days=0", { headers: { cookie: creator.cookie } })).status).toBe(422);
     // A product that is not on the storefront has no storefront link.
     const nowhere = await api(`/api/v1/storefronts/${creator.handle}/go/secret`, { redirect: "manual" });
     expect(new URL(nowhere.headers.get("location")!).pathname).toBe(`/@${creator.handle}`);

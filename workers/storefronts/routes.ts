@@ -11,6 +11,7 @@ import { getMyStorefront, listVersions, publish, rollBack, saveDraft, startFromT
 import { pickableProducts } from "./pickable-products";
 import { DraftBody, MessageBody, PublishBody, RollbackBody, StartBody, StorefrontSchema } from "./schemas";
 import { productClick, storefrontViewPixel } from "./storefront-events";
+import { storefrontStats } from "./storefront-stats";
 import { TEMPLATES } from "./templates";
 import type { StorefrontDoc } from "./blocks";
 
@@ -95,6 +96,24 @@ storefrontRoutes.openapi(
 storefrontRoutes.openapi(
   createRoute({ method: "get", path: "/mine/products", tags: ["storefronts"], summary: "Products you may show: from brands whose campaigns you joined", responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), brandId: z.string(), brandName: z.string(), campaignId: z.string(), categoryId: z.string().nullable(), handle: z.string(), title: z.string(), currency: z.string(), priceMinor: z.number().int(), compareAtMinor: z.number().int().nullable(), image: z.object({ url: z.string(), alt: z.string() }).passthrough().nullable() })) }), "Products"), ...errorResponses } }),
   async (c) => c.json({ items: await pickableProducts(c.var.deps, (await me(c)).id) }, 200),
+);
+
+storefrontRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/mine/stats",
+    tags: ["storefronts"],
+    summary: "Your storefront's views, visitors and product clicks over the last days",
+    request: { query: z.object({ days: z.coerce.number().int().min(1).max(90).default(7) }) },
+    responses: {
+      200: jsonContent(
+        z.object({ days: z.number().int(), views: z.number().int(), visitors: z.number().int(), productClicks: z.number().int(), series: z.array(z.object({ day: z.string(), views: z.number().int(), clicks: z.number().int() })), topProducts: z.array(z.object({ productId: z.string(), title: z.string(), clicks: z.number().int() })) }),
+        "Stats",
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => c.json(await storefrontStats(c.var.deps, (await me(c)).id, c.req.valid("query").days), 200),
 );
 
 storefrontRoutes.openapi(
