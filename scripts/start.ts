@@ -56,6 +56,7 @@ try {
     Creator   ${demo.creatorEmail}   (@${demo.creatorHandle})
 
   Demo affiliate link: ${stack.gatewayUrl}/l/${demo.linkCode}  (campaign ${demo.campaignId})
+  Demo storefront:     ${stack.appUrl}/@${demo.creatorHandle}  (edit it in the studio: Storefront)
 
   Ids, API keys and session cookies for tools: .data/demo.json
   Logs: .data/logs/
