@@ -3,6 +3,7 @@ import { consumeImports } from "./catalog/import/consumer";
 import type { ImportMessage } from "./catalog/import/start-import";
 import { consumeEvents } from "./events/consumer";
 
+export { CommunityRoom } from "../durable-objects/community-room";
 export { LinkCounter } from "../durable-objects/link-counter";
 
 const app = createApp();

@@ -3,3 +3,4 @@ export * from "./creators";
 export * from "./links";
 export * from "./catalog";
 export * from "./storefronts";
+export * from "./communities";

@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseClientFrame } from "../../durable-objects/community-room.protocol";
+import { createCreator, signIn } from "../factories";
+import { api, postJson, problem, uniqueEmail } from "./helpers";
+
+type Frame = { type: string; [k: string]: unknown };
+
+/** Opens a room socket the way the browser does (through the app origin, with the session cookie). */
+async function connect(roomId: string, cookie?: string) {
+  const res = await api(`/api/v1/rooms/${roomId}/live`, { headers: { upgrade: "websocket", ...(cookie ? { cookie } : {}) } });
+  if (res.status !== 101) return { res, ws: null, frames: [] as Frame[], next: async () => ({}) as Frame };
+  const ws = res.webSocket!;
+  ws.accept();
+  const frames: Frame[] = [];
+  const waiters: ((f: Frame) => void)[] = [];
+  ws.addEventListener("message", (e) => {
+    const f = JSON.parse(String(e.data)) as Frame;
+    frames.push(f);
+    waiters.shift()?.(f);
+  });
+  let read = 0;
+  /** The next frame of `type` not read yet. */
+  const next = async (type: string, ms = 5000): Promise<Frame> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const i = frames.findIndex((f, k) => k >= read && f.type === type);
+      if (i >= 0) {
+        read = i + 1;
+        return frames[i]!;
+      }
+      if (Date.now() > deadline) throw new Error(`no ${type} frame; got ${JSON.stringify(frames.slice(read))}`);
+      await new Promise<Frame>((r) => {
+        waiters.push(r);
+        setTimeout(() => r({ type: "timeout" }), 100);
+      });
+    }
+  };
+  return { res, ws, frames, next };
+}
+
+describe("room protocol", () => {
+  it("turns anything that is not a valid frame into an error frame naming the field", () => {
+    expect(parseClientFrame("not json")).toMatchObject({ ok: false, error: { type: "error", code: "invalid_frame" } });
+    expect(parseClientFrame(JSON.stringify({ type: "nope" }))).toMatchObject({ ok: false, error: { path: "type" } });
+    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "   " }))).toMatchObject({ ok: false, error: { path: "body", message: "Write something first" } });
+    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "x".repeat(2001) }))).toMatchObject({ ok: false, error: { path: "body" } });
+    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "hi", extra: 1 }))).toMatchObject({ ok: false });
+    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: " hello " }))).toEqual({ ok: true, frame: { type: "post.create", body: "hello" } });
+  });
+});
+
+describe("communities: access and live rooms", () => {
+  let owner: string, member: string, other: string, outsider: string, memberId: string, otherId: string;
+  let slug: string, general: string, vip: string, vipTier: string;
+
+  beforeAll(async () => {
+    const o = await signIn(api, uniqueEmail("com-owner"));
+    owner = o.cookie;
+    await createCreator(api, owner, { handle: `host_${Date.now().toString(36)}`, displayName: "Hana Host", niches: ["wellness"] });
+    const m = await signIn(api, uniqueEmail("com-member"));
+    member = m.cookie;
+    memberId = m.userId;
+    const x = await signIn(api, uniqueEmail("com-other"));
+    other = x.cookie;
+    otherId = x.userId;
+    outsider = (await signIn(api, uniqueEmail("com-outsider"))).cookie;
+    slug = `glow-club-${Date.now().toString(36)}`;
+    const created = await postJson("/api/v1/communities", { slug, name: "Glow Club", description: "Skincare, slowly." }, { cookie: owner });
+    expect(created.status).toBe(201);
+    const c = (await created.json()) as { rooms: { id: string; name: string }[]; membership: { role: string } };
+    expect(c.membership.role).toBe("owner");
+    general = c.rooms.find((r) => r.name === "General")!.id;
+    vipTier = ((await (await postJson(`/api/v1/communities/${slug}/tiers`, { name: "Inner circle", kind: "paid", priceMinor: 900, currency: "GBP" }, { cookie: owner })).json()) as { id: string }).id;
+    vip = ((await (await postJson(`/api/v1/communities/${slug}/rooms`, { name: "Inner circle", tierIds: [vipTier] }, { cookie: owner })).json()) as { id: string }).id;
+    for (const cookie of [member, other]) expect((await postJson(`/api/v1/communities/${slug}/join`, {}, { cookie })).status).toBe(200);
+  });
+
+  it("validates community input and keeps tier management to the owner", async () => {
+    const bad = await postJson("/api/v1/communities", { slug: "No Spaces", name: "" }, { cookie: owner });
+    expect((await problem(bad)).errors!.map((e) => e.path).sort()).toEqual(["body.name", "body.slug"]);
+    expect((await postJson("/api/v1/communities", { slug, name: "Again" }, { cookie: owner })).status).toBe(409);
+    const free = await postJson(`/api/v1/communities/${slug}/tiers`, { name: "Paid but free", kind: "paid", priceMinor: 0 }, { cookie: owner });
+    expect((await problem(free)).errors?.[0]?.path).toBe("body.priceMinor");
+    expect((await postJson(`/api/v1/communities/${slug}/tiers`, { name: "Mine", kind: "free" }, { cookie: member })).status).toBe(403);
+    expect((await postJson(`/api/v1/communities/${slug}/grants`, { userId: memberId, tierId: vipTier }, { cookie: outsider })).status).toBe(404);
+  });
+
+  it("refuses the socket before the upgrade without a session, without membership, or without the room's tier", async () => {
+    const anon = await connect(general);
+    expect(anon.res.status).toBe(401);
+    expect((await problem(anon.res)).code).toBe("unauthenticated");
+    expect((await connect(general, outsider)).res.status).toBe(403);
+    expect((await connect(vip, member)).res.status).toBe(403);
+    expect((await api(`/api/v1/rooms/${vip}/posts`, { headers: { cookie: member } })).status).toBe(403);
+    const view = (await (await api(`/api/v1/communities/${slug}`, { headers: { cookie: member } })).json()) as { rooms: { id: string; canEnter: boolean }[] };
+    expect(view.rooms.map((r) => r.canEnter)).toEqual([true, false]);
+    // Granting the tier opens the room; revoking closes it again.
+    expect((await postJson(`/api/v1/communities/${slug}/grants`, { userId: memberId, tierId: vipTier }, { cookie: owner })).status).toBe(200);
+    const inside = await connect(vip, member);
+    expect(inside.res.status).toBe(101);
+    inside.ws!.close(1000, "done");
+    expect((await api(`/api/v1/communities/${slug}/grants/${memberId}`, { method: "DELETE", headers: { cookie: owner } })).status).toBe(200);
+    expect((await connect(vip, member)).res.status).toBe(403);
+    expect((await api(`/api/v1/rooms/${vip}/live`, { headers: { cookie: owner } })).status).toBe(400); // no upgrade header
+  });
+
+  it("two members see each other's posts live; bad frames get error frames; history and pagination on join", async () => {
+    const a = await connect(general, member);
+    const b = await connect(general, other);
+    expect(a.res.status).toBe(101);
+    expect((await a.next("hello")).you).toMatchObject({ userId: memberId, role: "member" });
+    await b.next("hello");
+    a.ws!.send(JSON.stringify({ type: "post.create", body: "Morning, everyone" }));
+    const seen = await b.next("post.created");
+    expect(seen.post).toMatchObject({ authorId: memberId, body: "Morning, everyone" });
+    expect((await a.next("post.created")).post).toMatchObject({ body: "Morning, everyone" }); // the author sees it too
+    b.ws!.send("{not json");
+    expect(await b.next("error")).toMatchObject({ code: "invalid_frame" });
+    b.ws!.send(JSON.stringify({ type: "post.create", body: "" }));
+    expect(await b.next("error")).toMatchObject({ path: "body" });
+    b.ws!.send(JSON.stringify({ type: "post.create", body: "Hi from B" }));
+    expect((await a.next("post.created")).post).toMatchObject({ authorId: otherId, body: "Hi from B" });
+
+    const c = await connect(general, owner);
+    const hello = await c.next("hello");
+    expect((hello.history as { body: string }[]).map((p) => p.body).slice(-2)).toEqual(["Morning, everyone", "Hi from B"]);
+    const page1 = (await (await api(`/api/v1/rooms/${general}/posts?limit=1`, { headers: { cookie: member } })).json()) as { items: { body: string }[]; nextBefore: string };
+    expect(page1.items.map((p) => p.body)).toEqual(["Hi from B"]);
+    const page2 = (await (await api(`/api/v1/rooms/${general}/posts?limit=1&before=${page1.nextBefore}`, { headers: { cookie: member } })).json()) as { items: { body: string }[] };
+    expect(page2.items.map((p) => p.body)).toEqual(["Morning, everyone"]);
+    for (const s of [a, b, c]) s.ws!.close(1000, "done");
+  });
+
+  it("limits how fast one member can post", async () => {
+    const s = await connect(general, other);
+    await s.next("hello");
+    for (let i = 0; i < 6; i++) s.ws!.send(JSON.stringify({ type: "post.create", body: `burst ${i}` }));
+    expect(await s.next("error")).toMatchObject({ code: "rate_limited" });
+    s.ws!.close(1000, "done");
+  });
+});

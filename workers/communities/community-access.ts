@@ -1,0 +1,60 @@
+import { and, asc, eq } from "drizzle-orm";
+import { communities, communityMembers, communityRooms, communityTiers, creators } from "../db/d1/schema";
+import type { Actor, Deps } from "../lib/context";
+import { AppError } from "../lib/errors";
+
+type Member = typeof communityMembers.$inferSelect;
+type Room = typeof communityRooms.$inferSelect;
+
+/** Whether an active member's tier opens a room (rooms without tiers are open to every member; owners enter everything). */
+export function mayEnter(member: Member | null, room: Room): boolean {
+  if (!member || member.status !== "active") return false;
+  return member.role === "owner" || room.tierIds.length === 0 || room.tierIds.includes(member.tierId);
+}
+
+export async function communityBySlug(deps: Deps, slug: string) {
+  const c = await deps.db.select().from(communities).where(eq(communities.slug, slug)).get();
+  if (!c) throw new AppError("not_found", `No community ${slug}.`);
+  return c;
+}
+
+export async function membership(deps: Deps, communityId: string, userId: string | null) {
+  if (!userId) return null;
+  return (await deps.db.select().from(communityMembers).where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId))).get()) ?? null;
+}
+
+/** The community as a visitor sees it: tiers, rooms (with whether they may enter) and their own membership. */
+export async function communityView(deps: Deps, slug: string, actor: Actor | null) {
+  const c = await communityBySlug(deps, slug);
+  const me = await membership(deps, c.id, actor?.kind === "user" ? actor.userId : null);
+  const [tiers, rooms] = await Promise.all([
+    deps.db.select().from(communityTiers).where(eq(communityTiers.communityId, c.id)).orderBy(asc(communityTiers.position)),
+    deps.db.select().from(communityRooms).where(eq(communityRooms.communityId, c.id)).orderBy(asc(communityRooms.createdAt)),
+  ]);
+  return {
+    id: c.id,
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+    ownerKind: c.ownerKind,
+    tiers: tiers.map((t) => ({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, currency: t.currency })),
+    rooms: rooms.map((r) => ({ id: r.id, name: r.name, tierIds: r.tierIds, canEnter: mayEnter(me, r) })),
+    membership: me ? { tierId: me.tierId, role: me.role, status: me.status } : null,
+  };
+}
+
+/**
+ * The check before a room's socket opens (and before its posts are listed): a signed-in person,
+ * an active member, a tier the room admits. Outsiders learn nothing about members-only rooms.
+ */
+export async function roomAccess(deps: Deps, actor: Actor | null, roomId: string) {
+  if (!actor || actor.kind !== "user") throw new AppError("unauthenticated", "Sign in to enter this room.");
+  const room = await deps.db.select().from(communityRooms).where(eq(communityRooms.id, roomId)).get();
+  if (!room) throw new AppError("not_found", `No room ${roomId}.`);
+  const member = await membership(deps, room.communityId, actor.userId);
+  if (!member) throw new AppError("forbidden", "Join this community to enter its rooms.");
+  if (member.status === "banned") throw new AppError("forbidden", "You cannot enter this community.");
+  if (!mayEnter(member, room)) throw new AppError("forbidden", "This room is for members of another tier.");
+  const creator = await deps.db.select({ displayName: creators.displayName }).from(creators).where(eq(creators.userId, actor.userId)).get();
+  return { room, member: { userId: actor.userId, name: creator?.displayName ?? actor.email.split("@")[0]!, role: member.role } };
+}

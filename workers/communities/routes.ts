@@ -1,0 +1,93 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../lib/errors";
+import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
+import { requireUser } from "../lib/tenancy";
+import { PostSchema } from "../../durable-objects/community-room.protocol";
+import { communityView, roomAccess } from "./community-access";
+import { createCommunity, createRoom, createTier, grantTier, join } from "./manage-community";
+import { CommunitySchema, CommunitySlug, CreateCommunityBody, CreateRoomBody, CreateTierBody, GrantBody, RoomSchema, TierSchema } from "./schemas";
+
+export const communityRoutes = createRouter();
+const Slug = z.object({ slug: CommunitySlug });
+const Membership = z.object({ tierId: z.string(), role: z.enum(["owner", "member"]), status: z.enum(["active", "banned"]) });
+
+communityRoutes.openapi(
+  createRoute({ method: "post", path: "/", tags: ["communities"], summary: "Start a community (creators): a free tier, a General room, you as owner", request: { body: jsonBody(CreateCommunityBody) }, responses: { 201: jsonContent(CommunitySchema, "Created"), 409: errorResponses[400], ...errorResponses } }),
+  async (c) => {
+    const user = requireUser(c.var.actor);
+    const body = c.req.valid("json");
+    await createCommunity(c.var.deps, user.userId, body);
+    return c.json(await communityView(c.var.deps, body.slug, c.var.actor), 201);
+  },
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "get", path: "/{slug}", tags: ["communities"], summary: "A community: tiers, rooms (and whether you may enter), your membership", request: { params: Slug }, responses: { 200: jsonContent(CommunitySchema, "The community"), ...errorResponses } }),
+  async (c) => c.json(await communityView(c.var.deps, c.req.valid("param").slug, c.var.actor), 200),
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "post", path: "/{slug}/join", tags: ["communities"], summary: "Join on the free tier (idempotent)", request: { params: Slug }, responses: { 200: jsonContent(Membership, "Your membership"), ...errorResponses } }),
+  async (c) => {
+    const m = await join(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId);
+    return c.json({ tierId: m.tierId, role: m.role, status: m.status }, 200);
+  },
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "post", path: "/{slug}/tiers", tags: ["communities"], summary: "Add a membership tier (owner)", request: { params: Slug, body: jsonBody(CreateTierBody) }, responses: { 201: jsonContent(TierSchema, "Created"), ...errorResponses } }),
+  async (c) => {
+    const t = await createTier(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId, c.req.valid("json"));
+    return c.json({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, currency: t.currency }, 201);
+  },
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "post", path: "/{slug}/rooms", tags: ["communities"], summary: "Add a room, open to every member or to some tiers (owner)", request: { params: Slug, body: jsonBody(CreateRoomBody) }, responses: { 201: jsonContent(RoomSchema, "Created"), 409: errorResponses[400], ...errorResponses } }),
+  async (c) => {
+    const r = await createRoom(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId, c.req.valid("json"));
+    return c.json({ id: r.id, name: r.name, tierIds: r.tierIds, canEnter: true }, 201);
+  },
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "post", path: "/{slug}/grants", tags: ["communities"], summary: "Grant a member a tier (owner; paid checkout arrives with payments)", request: { params: Slug, body: jsonBody(GrantBody) }, responses: { 200: jsonContent(Membership, "Their membership"), ...errorResponses } }),
+  async (c) => {
+    const { userId, tierId } = c.req.valid("json");
+    const m = await grantTier(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId, userId, tierId);
+    return c.json({ tierId: m!.tierId, role: m!.role, status: m!.status }, 200);
+  },
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "delete", path: "/{slug}/grants/{userId}", tags: ["communities"], summary: "Revoke a granted tier: the member goes back to the free tier (owner)", request: { params: Slug.extend({ userId: z.string().max(64) }) }, responses: { 200: jsonContent(Membership, "Their membership"), ...errorResponses } }),
+  async (c) => {
+    const { slug, userId } = c.req.valid("param");
+    const m = await grantTier(c.var.deps, slug, requireUser(c.var.actor).userId, userId, null);
+    return c.json({ tierId: m!.tierId, role: m!.role, status: m!.status }, 200);
+  },
+);
+
+export const roomRoutes = createRouter();
+const RoomId = z.object({ roomId: z.string().regex(/^room_[0-9a-z]{26}$/, { error: "A room id" }) });
+
+roomRoutes.openapi(
+  createRoute({ method: "get", path: "/{roomId}/posts", tags: ["communities"], summary: "A room's posts, newest first (members whose tier opens the room)", request: { params: RoomId, query: z.object({ before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }) }, responses: { 200: jsonContent(z.object({ items: z.array(PostSchema), nextBefore: z.string().nullable() }), "Posts"), ...errorResponses } }),
+  async (c) => {
+    const { room } = await roomAccess(c.var.deps, c.var.actor, c.req.valid("param").roomId);
+    const { before, limit } = c.req.valid("query");
+    const items = await c.env.COMMUNITY_ROOM.get(c.env.COMMUNITY_ROOM.idFromName(room.id)).listPosts(before, limit);
+    return c.json({ items, nextBefore: items.length === limit ? items.at(-1)!.id : null }, 200);
+  },
+);
+
+/** GET /api/v1/rooms/{roomId}/live — the room's WebSocket. Session and tier are checked here, before the upgrade reaches the room. */
+roomRoutes.get("/:roomId/live", async (c) => {
+  const parsed = RoomId.safeParse({ roomId: c.req.param("roomId") });
+  if (!parsed.success) throw new AppError("validation_failed", "Not a room id.", [{ path: "path.roomId", message: "A room id" }]);
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new AppError("bad_request", "Open this with a WebSocket (Upgrade: websocket).", [{ path: "headers.upgrade", message: "Expected websocket" }]);
+  const { room, member } = await roomAccess(c.var.deps, c.var.actor, parsed.data.roomId);
+  const stub = c.env.COMMUNITY_ROOM.get(c.env.COMMUNITY_ROOM.idFromName(room.id));
+  const res = await stub.fetch("https://room.internal/live", { headers: { upgrade: "websocket", "x-room-id": room.id, "x-room-member": JSON.stringify(member) } });
+  return new Response(null, { status: res.status, webSocket: res.webSocket });
+});

@@ -1,0 +1,32 @@
+import { z } from "@hono/zod-openapi";
+
+export const CommunitySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Lowercase letters, digits and single hyphens" }).min(3).max(40);
+export const CreateCommunityBody = z
+  .object({ slug: CommunitySlug, name: z.string().trim().min(1).max(80), description: z.string().trim().max(500).default("") })
+  .strict()
+  .openapi("CreateCommunity");
+export const CreateTierBody = z
+  .object({ name: z.string().trim().min(1).max(60), kind: z.enum(["free", "paid"]), priceMinor: z.number().int().min(0).max(100_000_00).default(0), currency: z.string().regex(/^[A-Z]{3}$/).default("USD") })
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.kind === "paid" && t.priceMinor <= 0) ctx.addIssue({ code: "custom", path: ["priceMinor"], message: "A paid tier needs a price" });
+    if (t.kind === "free" && t.priceMinor !== 0) ctx.addIssue({ code: "custom", path: ["priceMinor"], message: "A free tier costs nothing" });
+  })
+  .openapi("CreateTier");
+export const GrantBody = z.object({ userId: z.string().min(1).max(64), tierId: z.string().min(1).max(64) }).strict().openapi("GrantTier");
+export const CreateRoomBody = z.object({ name: z.string().trim().min(1).max(60), tierIds: z.array(z.string().max(64)).max(10).default([]) }).strict().openapi("CreateRoom");
+
+export const TierSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(["free", "paid"]), priceMinor: z.number().int(), currency: z.string() }).openapi("Tier");
+export const RoomSchema = z.object({ id: z.string(), name: z.string(), tierIds: z.array(z.string()), canEnter: z.boolean() }).openapi("Room");
+export const CommunitySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    ownerKind: z.enum(["creator", "brand"]),
+    tiers: z.array(TierSchema),
+    rooms: z.array(RoomSchema),
+    membership: z.object({ tierId: z.string(), role: z.enum(["owner", "member"]), status: z.enum(["active", "banned"]) }).nullable(),
+  })
+  .openapi("Community");
