@@ -60,7 +60,7 @@ export async function seedStorefront(f: Fetcher, brandCookie: string, brandApiKe
     if (b.type === "productGrid") Object.assign(b.props, { heading: "On my shelf right now", productIds: ["glow-serum", "night-repair-mask", "vitamin-c-drops", "barrier-cream", "cloud-cleanser", "lip-balm-trio"].map(id), columns: 3 });
     if (b.type === "featuredProduct") Object.assign(b.props, { productId: id("glow-serum"), blurb: "The serum I get asked about most. Two drops, every morning, under sunscreen." });
     if (b.type === "links") Object.assign(b.props, { heading: "Watch and read", items: [{ label: "My 5-minute morning routine (video)", url: "https://www.youtube.com/@miarivera", highlight: true }, { label: "Skincare notes, every Sunday", url: "https://miarivera.example/newsletter", highlight: false }, { label: "TikTok", url: "https://www.tiktok.com/@miarivera", highlight: false }] });
-    if (b.type === "communityInvite") Object.assign(b.props, { heading: "Join the Glow Club", body: "Live Q&As, early drops and members-only codes.", url: "" });
+    if (b.type === "communityInvite") Object.assign(b.props, { heading: "Join the Glow Club", body: "Live Q&As, early drops and members-only codes.", url: "/c/glow-club" });
   }
   const saved = await f("/api/v1/storefronts/mine/draft", json({ doc, revision: sf.draftRevision }, "PUT"));
   if (!saved.ok) throw new Error(`seed storefront draft: ${saved.status} ${await saved.text()}`);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createApiKey, createBrand, createCampaign, createCreator, me, signIn, type Fetcher } from "../test/factories";
+import { seedCommunity } from "./seed-community";
 import { seedStorefront } from "./seed-storefront";
 
 /** Keys in `.data/demo.json`. Later features add keys; existing ones stay stable. */
@@ -122,6 +123,7 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
   if (!accepted.ok) throw new Error(`seed accept: ${accepted.status} ${await accepted.text()}`);
   const link = ((await accepted.json()) as { links: { code: string }[] }).links[0]!;
   await seedStorefront(f, brandSessionCookie, brandApiKey, creatorSessionCookie);
+  const community = await seedCommunity(f, creatorSessionCookie, prev.memberSessionCookies as string[] | undefined);
 
   const demo: Demo = {
     ...prev,
@@ -143,6 +145,7 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
     openCampaignId,
     linkCode: link.code,
     storefrontUrl: `${appUrl}/@${creator.handle}`,
+    ...community,
   };
   fs.mkdirSync(path.dirname(demoPath), { recursive: true });
   fs.writeFileSync(demoPath, `${JSON.stringify(demo, null, 2)}\n`);

@@ -1,0 +1,98 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Card } from "../components/ui/card";
+import { api } from "../lib/api.server";
+import { getMe } from "../lib/me.server";
+import { formatMoney } from "../lib/money";
+
+interface Community {
+  slug: string;
+  name: string;
+  description: string;
+  tiers: { id: string; name: string; kind: "free" | "paid"; priceMinor: number; currency: string }[];
+  rooms: { id: string; name: string; tierIds: string[]; canEnter: boolean }[];
+  membership: { tierId: string; role: "owner" | "member"; status: string } | null;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.name} · Tandem` : "Community · Tandem" }, { name: "description", content: data?.community.description ?? "" }];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const res = await api<Community>(context, request, `/api/v1/communities/${encodeURIComponent(params.slug ?? "")}`);
+  if (!res.ok) throw new Response(res.problem.detail, { status: res.problem.status });
+  return { community: res.data, signedIn: !!(await getMe(context, request)) };
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const res = await api(context, request, `/api/v1/communities/${encodeURIComponent(params.slug ?? "")}/join`, { method: "POST", body: {} });
+  if (!res.ok && res.problem.status === 401) throw redirect(`/signin?next=${encodeURIComponent(`/c/${params.slug}`)}`);
+  return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
+}
+
+export default function CommunityHome() {
+  const { community: c, signedIn } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== "idle";
+  const tierName = (id: string) => c.tiers.find((t) => t.id === id)?.name ?? "a tier";
+  return (
+    <div className="main-narrow" style={{ maxWidth: "44rem" }}>
+      <div className="page-head">
+        <p className="muted small">Community</p>
+        <h1>{c.name}</h1>
+        <p>{c.description}</p>
+      </div>
+      {c.membership ? (
+        <p className="alert alert-success" role="status">
+          You are {c.membership.role === "owner" ? "the owner" : `a member (${tierName(c.membership.tierId)})`}.
+        </p>
+      ) : (
+        <Card>
+          <h2>Join {c.name}</h2>
+          <p className="muted">Free to join. Rooms open right away; some are for members of a paid tier.</p>
+          {signedIn ? (
+            <Form method="post">
+              <button className="btn" disabled={busy}>
+                Join the community
+              </button>
+            </Form>
+          ) : (
+            <Link className="btn" to={`/signin?next=${encodeURIComponent(`/c/${c.slug}`)}`}>
+              Sign in to join
+            </Link>
+          )}
+        </Card>
+      )}
+      <Card style={{ marginTop: "var(--space-4)" }}>
+        <h2>Rooms</h2>
+        <ul className="list">
+          {c.rooms.map((r) => (
+            <li key={r.id}>
+              <span>
+                <strong>{r.name}</strong>
+                <span className="muted small"> · {r.tierIds.length ? `for ${r.tierIds.map(tierName).join(", ")}` : "every member"}</span>
+              </span>
+              {r.canEnter ? (
+                <Link className="btn btn-small" to={`/c/${c.slug}/r/${r.id}`}>
+                  Enter
+                </Link>
+              ) : (
+                <span className="badge badge-neutral">Locked</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {c.tiers.some((t) => t.kind === "paid") ? (
+        <Card style={{ marginTop: "var(--space-4)" }}>
+          <h2>Tiers</h2>
+          <ul className="list">
+            {c.tiers.map((t) => (
+              <li key={t.id}>
+                <strong>{t.name}</strong>
+                <span className="muted small">{t.kind === "free" ? "Free" : `${formatMoney(t.priceMinor, t.currency)} a month · granted by the owner for now`}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
