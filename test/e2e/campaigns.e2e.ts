@@ -41,7 +41,8 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
 
       // Step 2: audience and schedule (saved as a draft at every step).
       await page.waitForURL(/\/setup\?step=2$/);
-      expect(await page.locator('.steps li[aria-current="step"]').textContent()).toContain("Audience and schedule");
+      // The URL changes before the new step has rendered: wait for the step itself.
+      await page.locator('.steps li[aria-current="step"]', { hasText: "Audience and schedule" }).waitFor();
       await page.getByRole("checkbox", { name: "Home" }).check();
       await page.getByLabel("Time zone").selectOption("Europe/London");
       await page.getByRole("button", { name: "Save and continue" }).click();
