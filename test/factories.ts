@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import type { ImportJobSchema } from "../workers/catalog/schemas";
+
 /**
  * Factories that drive the public API, shared by the seed (real HTTP against the running
  * gateway) and the integration tests (the worker in-process). One way to make demo data.
@@ -101,18 +104,7 @@ export async function createProduct(fetcher: Fetcher, cookie: string, body: Reco
   return (await res.json()) as { id: string; handle: string; variants: { id: string; sku: string | null; priceMinor: number }[] };
 }
 
-export interface ImportJob {
-  id: string;
-  status: "queued" | "running" | "completed" | "failed";
-  rows: number;
-  processed: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  errors: { line: number; column: string; message: string }[];
-  errorCount: number;
-  failure: string | null;
-}
+export type ImportJob = z.infer<typeof ImportJobSchema>;
 
 /** Uploads a CSV and waits for the queued import to finish. */
 export async function importCatalog(fetcher: Fetcher, auth: Record<string, string>, csv: string, query: string, timeoutMs = 60_000): Promise<ImportJob> {

@@ -1,88 +1,17 @@
-import { formatMoney, fractionDigits } from "./money";
+import type { z } from "zod";
+import { handleize, type AttributeSchema, type AttributeValueSchema, type CategorySchema, type ImportJobSchema, type MediaSchema, type ProductSchema, type VariantSchema } from "../../workers/catalog/schemas";
+import { formatMoney, minorToInput } from "./money";
 
-/** The catalog as the gateway returns it (`/api/v1/catalog`). */
-export interface Category {
-  id: string;
-  parentId: string | null;
-  name: string;
-  slug: string;
-  position: number;
-  path: string[];
-  productCount: number;
-}
-
-export type AttributeType = "text" | "number" | "enum" | "boolean" | "unit";
-
-export interface Attribute {
-  id: string;
-  categoryId: string;
-  key: string;
-  label: string;
-  type: AttributeType;
-  options: string[];
-  required: boolean;
-  inherited: boolean;
-}
-
-export type AttributeValue = string | number | boolean | { value: number; unit: string };
-
-export interface Variant {
-  id: string;
-  sku: string | null;
-  options: string[];
-  priceMinor: number;
-  compareAtMinor: number | null;
-  inventory: number;
-  weightGrams: number;
-}
-
-export interface Media {
-  id: string;
-  url: string;
-  contentType: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  alt: string;
-  position: number;
-}
-
-export type ProductStatus = "draft" | "active" | "archived";
-
-export interface Product {
-  id: string;
-  handle: string;
-  title: string;
-  descriptionHtml: string;
-  vendor: string;
-  tags: string[];
-  status: ProductStatus;
-  categoryId: string | null;
-  options: { name: string; values: string[] }[];
-  attributes: Record<string, AttributeValue>;
-  currency: string;
-  variants: Variant[];
-  media: Media[];
-  updatedAt: number;
-}
-
-export interface ImportJob {
-  id: string;
-  format: "shopify" | "tandem";
-  status: "queued" | "running" | "completed" | "failed";
-  dryRun: boolean;
-  skipInvalid: boolean;
-  rows: number;
-  processed: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  errors: { line: number; column: string; message: string }[];
-  errorCount: number;
-  failure: string | null;
-  createdAt: number;
-  finishedAt: number | null;
-}
+/** The catalog as the gateway returns it (`/api/v1/catalog`): the types come from the gateway's own response schemas. */
+export type Category = z.infer<typeof CategorySchema>;
+export type Attribute = z.infer<typeof AttributeSchema>;
+export type AttributeType = Attribute["type"];
+export type AttributeValue = z.infer<typeof AttributeValueSchema>;
+export type Variant = z.infer<typeof VariantSchema>;
+export type Media = z.infer<typeof MediaSchema>;
+export type Product = z.infer<typeof ProductSchema>;
+export type ProductStatus = Product["status"];
+export type ImportJob = z.infer<typeof ImportJobSchema>;
 
 export const STATUS_LABEL: Record<ProductStatus, string> = { active: "Active", draft: "Draft", archived: "Archived" };
 
@@ -103,26 +32,9 @@ export function priceRange(p: Pick<Product, "variants" | "currency">): string {
   return lo === hi ? formatMoney(lo, p.currency) : `${formatMoney(lo, p.currency)} – ${formatMoney(hi, p.currency)}`;
 }
 
-/** Minor units as the text a person types ("1299" → "12.99"), without going through floats. */
-export function minorToInput(minor: number | null | undefined, currency: string): string {
-  if (minor == null) return "";
-  const digits = fractionDigits(currency);
-  if (digits === 0) return String(minor);
-  const s = String(minor).padStart(digits + 1, "0");
-  return `${s.slice(0, -digits)}.${s.slice(-digits)}`;
-}
-
-/** Lowercase words joined by hyphens, as product handles and category slugs are. */
-export const handleize = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 120);
-
 /** An attribute key from its label: "Sleeve length" → "sleeve_length". */
+export { handleize, minorToInput };
+
 export const attributeKey = (label: string) =>
   handleize(label)
     .replace(/-/g, "_")

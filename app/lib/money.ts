@@ -1,6 +1,6 @@
 import { fractionDigits } from "../../workers/lib/money";
 
-export { fractionDigits, parseMoney } from "../../workers/lib/money";
+export { fractionDigits, minorToInput, parseMoney } from "../../workers/lib/money";
 
 /** Money in the UI: integer minor units in, formatted strings out. */
 export function formatMoney(minor: number, currency: string): string {

@@ -7,19 +7,12 @@ import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import type { BrandTenant } from "../lib/tenancy";
 import { effectiveAttributes, validateAttributes } from "./attributes";
-import type { AttributeBody, CategoryBody, CategoryPatch } from "./schemas";
+import { handleize, type AttributeBody, type CategoryBody, type CategoryPatch } from "./schemas";
 import { inList } from "../db/d1/in-list";
 
 type Category = typeof categories.$inferSelect;
 
-export const slugify = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 120) || "item";
+export const slugify = (s: string) => handleize(s) || "item";
 
 /** Every category of the brand, in tree order (depth first, siblings by position), with its path of names. */
 export async function listCategories(deps: Deps, tenant: BrandTenant) {

@@ -117,6 +117,15 @@ async function commit(deps: Deps, stmts: ReturnType<typeof writeStatements>) {
   }
 }
 
+async function assertHandleFree(deps: Deps, tenant: BrandTenant, handle: string) {
+  const taken = await deps.db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.brandId, tenant.brandId), eq(products.handle, handle)))
+    .get();
+  if (taken) throw new AppError("conflict", "Another product already uses this handle.", [{ path: "body.handle", message: "Already used in this catalog" }]);
+}
+
 export async function createProduct(deps: Deps, tenant: BrandTenant, input: ProductInput) {
   const errors = variantErrors(input);
   if (errors.length) throw new AppError("validation_failed", "Some variants are invalid.", errors);
@@ -124,12 +133,7 @@ export async function createProduct(deps: Deps, tenant: BrandTenant, input: Prod
   const now = deps.now();
   const { variants: _v, ...fields } = input;
   const row: ProductRow = { ...fields, id: newId("product"), brandId: tenant.brandId, descriptionHtml: sanitizeHtml(input.descriptionHtml), createdAt: now, updatedAt: now };
-  const taken = await deps.db
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.brandId, tenant.brandId), eq(products.handle, input.handle)))
-    .get();
-  if (taken) throw new AppError("conflict", "Another product already uses this handle.", [{ path: "body.handle", message: "Already used in this catalog" }]);
+  await assertHandleFree(deps, tenant, input.handle);
   await commit(deps, writeStatements(deps, row, input, []));
   return getProduct(deps, tenant, row.id);
 }
@@ -168,14 +172,7 @@ export async function updateProduct(deps: Deps, tenant: BrandTenant, id: string,
   const errors = variantErrors(merged);
   if (errors.length) throw new AppError("validation_failed", "Some variants are invalid.", errors);
   await checkCategory(deps, tenant, merged.categoryId, merged.attributes);
-  if (merged.handle !== current.handle) {
-    const taken = await deps.db
-      .select({ id: products.id })
-      .from(products)
-      .where(and(eq(products.brandId, tenant.brandId), eq(products.handle, merged.handle)))
-      .get();
-    if (taken) throw new AppError("conflict", "Another product already uses this handle.", [{ path: "body.handle", message: "Already used in this catalog" }]);
-  }
+  if (merged.handle !== current.handle) await assertHandleFree(deps, tenant, merged.handle);
   const { variants: _v, ...fields } = merged;
   const row: ProductRow = { ...current, ...fields, descriptionHtml: sanitizeHtml(merged.descriptionHtml), updatedAt: deps.now() };
   await commit(deps, writeStatements(deps, row, merged, existing));

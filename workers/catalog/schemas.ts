@@ -1,6 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { ATTRIBUTE_TYPES } from "../db/d1/catalog";
 
+/** Lowercase words joined by hyphens, as product handles and category slugs are ("Été Dress" → "ete-dress"). */
+export const handleize = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 120);
+
 export const HANDLE_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const Handle = z.string().min(1).max(120).regex(HANDLE_RE, { error: "Lowercase letters, digits and single hyphens" });
 const Currency = z.string().regex(/^[A-Z]{3}$/, { error: "A three-letter ISO 4217 code, e.g. USD" });

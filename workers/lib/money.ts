@@ -24,3 +24,12 @@ export function parseMoney(input: string, currency: string): number | null {
   if (frac.length > digits) return null;
   return Number(m[1]) * 10 ** digits + Number(frac.padEnd(digits, "0") || "0");
 }
+
+/** Minor units as the text a person types ("1299" → "12.99"), without going through floats. */
+export function minorToInput(minor: number | null | undefined, currency: string): string {
+  if (minor == null) return "";
+  const digits = fractionDigits(currency);
+  if (digits === 0) return String(minor);
+  const str = String(minor).padStart(digits + 1, "0");
+  return `${str.slice(0, -digits)}.${str.slice(-digits)}`;
+}

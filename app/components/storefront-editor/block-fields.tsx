@@ -1,4 +1,4 @@
-import { fractionDigits, parseMoney } from "../../../workers/lib/money";
+import { minorToInput, parseMoney } from "../../../workers/lib/money";
 import type { ProductCard } from "../storefront/types";
 import type { Field } from "./field-specs";
 
@@ -99,12 +99,11 @@ function FieldInput({ field: f, value, all, onChange, ctx }: { field: Field; val
 }
 
 function MoneyInput({ id, minor, currency, onChange }: { id: string; minor: number | null; currency: string; onChange: (v: number | null) => void }) {
-  const d = fractionDigits(currency);
   return (
     <input
       id={id}
       inputMode="decimal"
-      defaultValue={minor == null ? "" : (minor / 10 ** d).toFixed(d)}
+      defaultValue={minorToInput(minor, currency)}
       onBlur={(e) => {
         const raw = e.target.value.trim();
         onChange(raw === "" ? null : parseMoney(raw, currency));
