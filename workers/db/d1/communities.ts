@@ -54,3 +54,43 @@ export const communityRooms = sqliteTable(
   },
   (t) => [uniqueIndex("community_rooms_name").on(t.communityId, t.name)],
 );
+
+/**
+ * A drop: a limited quantity of a product or perk released in a room at a set time. The row is
+ * the definition (what the claim route looks up); the live count and the claims themselves are
+ * atomic inside the room's Durable Object, and `claimed` here is the mirror the events consumer keeps.
+ */
+export const communityDrops = sqliteTable(
+  "community_drops",
+  {
+    id: text("id").primaryKey(),
+    communityId: text("community_id").notNull(),
+    roomId: text("room_id").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    /** A catalog product (links back to the owner's storefront product), or null for a perk. */
+    productId: text("product_id"),
+    perk: text("perk"),
+    quantity: integer("quantity").notNull(),
+    claimed: integer("claimed").notNull().default(0),
+    releaseAt: integer("release_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("community_drops_community_idx").on(t.communityId, t.releaseAt), index("community_drops_room_idx").on(t.roomId)],
+);
+
+/** What lists and search read of room posts: mirrored from the room object through the events queue. */
+export const communityPosts = sqliteTable(
+  "community_posts",
+  {
+    id: text("id").primaryKey(),
+    communityId: text("community_id").notNull(),
+    roomId: text("room_id").notNull(),
+    authorId: text("author_id").notNull(),
+    parentId: text("parent_id"),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [index("community_posts_community_idx").on(t.communityId, t.createdAt), index("community_posts_room_idx").on(t.roomId, t.createdAt)],
+);

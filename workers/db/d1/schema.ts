@@ -4,3 +4,4 @@ export * from "./links";
 export * from "./catalog";
 export * from "./storefronts";
 export * from "./communities";
+export * from "./courses";

@@ -3,3 +3,4 @@ export * from "./campaigns";
 export * from "./events";
 export * from "./ledger";
 export * from "./storefronts";
+export * from "./communities";
