@@ -17,7 +17,7 @@ import { checkHealth } from "./health/check-health";
 import type { AppEnv } from "./lib/context";
 import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
-import { communityRoutes, roomRoutes } from "./communities/routes";
+import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { meRoutes } from "./me/routes";
 import { storefrontRoutes } from "./storefronts/routes";
 
@@ -51,6 +51,7 @@ export function createApp() {
   app.route("/api/v1/storefronts", storefrontRoutes);
   app.route("/api/v1/communities", communityRoutes);
   app.route("/api/v1/rooms", roomRoutes);
+  app.route("/api/v1/drops", dropRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.
   app.on(["GET", "HEAD"], "/l/:code", redirect);

@@ -2,41 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseClientFrame } from "../../durable-objects/community-room.protocol";
 import { createCreator, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
-
-type Frame = { type: string; [k: string]: unknown };
-
-/** Opens a room socket the way the browser does (through the app origin, with the session cookie). */
-async function connect(roomId: string, cookie?: string) {
-  const res = await api(`/api/v1/rooms/${roomId}/live`, { headers: { upgrade: "websocket", ...(cookie ? { cookie } : {}) } });
-  if (res.status !== 101) return { res, ws: null, frames: [] as Frame[], next: async () => ({}) as Frame };
-  const ws = res.webSocket!;
-  ws.accept();
-  const frames: Frame[] = [];
-  const waiters: ((f: Frame) => void)[] = [];
-  ws.addEventListener("message", (e) => {
-    const f = JSON.parse(String(e.data)) as Frame;
-    frames.push(f);
-    waiters.shift()?.(f);
-  });
-  let read = 0;
-  /** The next frame of `type` not read yet. */
-  const next = async (type: string, ms = 5000): Promise<Frame> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const i = frames.findIndex((f, k) => k >= read && f.type === type);
-      if (i >= 0) {
-        read = i + 1;
-        return frames[i]!;
-      }
-      if (Date.now() > deadline) throw new Error(`no ${type} frame; got ${JSON.stringify(frames.slice(read))}`);
-      await new Promise<Frame>((r) => {
-        waiters.push(r);
-        setTimeout(() => r({ type: "timeout" }), 100);
-      });
-    }
-  };
-  return { res, ws, frames, next };
-}
+import { connect } from "./room-client";
 
 describe("room protocol", () => {
   it("turns anything that is not a valid frame into an error frame naming the field", () => {
@@ -45,7 +11,7 @@ describe("room protocol", () => {
     expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "   " }))).toMatchObject({ ok: false, error: { path: "body", message: "Write something first" } });
     expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "x".repeat(2001) }))).toMatchObject({ ok: false, error: { path: "body" } });
     expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "hi", extra: 1 }))).toMatchObject({ ok: false });
-    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: " hello " }))).toEqual({ ok: true, frame: { type: "post.create", body: "hello" } });
+    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: " hello " }))).toEqual({ ok: true, frame: { type: "post.create", body: "hello", media: [] } });
   });
 });
 

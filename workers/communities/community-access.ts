@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { communities, communityMembers, communityRooms, communityTiers, creators } from "../db/d1/schema";
 import type { Actor, Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
+import type { RoomContext } from "../../durable-objects/room/room-events";
 
 type Member = typeof communityMembers.$inferSelect;
 type Room = typeof communityRooms.$inferSelect;
@@ -55,6 +56,24 @@ export async function roomAccess(deps: Deps, actor: Actor | null, roomId: string
   if (!member) throw new AppError("forbidden", "Join this community to enter its rooms.");
   if (member.status === "banned") throw new AppError("forbidden", "You cannot enter this community.");
   if (!mayEnter(member, room)) throw new AppError("forbidden", "This room is for members of another tier.");
-  const creator = await deps.db.select({ displayName: creators.displayName }).from(creators).where(eq(creators.userId, actor.userId)).get();
-  return { room, member: { userId: actor.userId, name: creator?.displayName ?? actor.email.split("@")[0]!, role: member.role } };
+  const [creator, community] = await Promise.all([
+    deps.db.select({ displayName: creators.displayName }).from(creators).where(eq(creators.userId, actor.userId)).get(),
+    deps.db.select().from(communities).where(eq(communities.id, room.communityId)).get(),
+  ]);
+  return {
+    room,
+    community: community!,
+    context: roomContext(community!, room.id),
+    member: { userId: actor.userId, name: creator?.displayName ?? actor.email.split("@")[0]!, role: member.role },
+  };
+}
+
+/** What the room object is told about where it lives (events carry the community and the creator they are attributed to). */
+export function roomContext(c: typeof communities.$inferSelect, roomId: string): RoomContext {
+  return { roomId, communityId: c.id, communitySlug: c.slug, creatorId: c.ownerKind === "creator" ? c.ownerId : null };
+}
+
+/** The room's Durable Object. */
+export function roomObject(env: Env, roomId: string) {
+  return env.COMMUNITY_ROOM.get(env.COMMUNITY_ROOM.idFromName(roomId));
 }

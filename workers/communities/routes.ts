@@ -2,10 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
 import { requireUser } from "../lib/tenancy";
-import { PostSchema } from "../../durable-objects/community-room.protocol";
-import { communityView, roomAccess } from "./community-access";
+import { PollInput, PollSchema, PostSchema } from "../../durable-objects/community-room.protocol";
+import { communityView, roomAccess, roomObject } from "./community-access";
+import { claimDrop, createDrop, getDrop } from "./drops";
+import { setBanned } from "./moderation";
 import { createCommunity, createRoom, createTier, grantTier, join } from "./manage-community";
-import { CommunitySchema, CreateCommunityBody, CreateRoomBody, CreateTierBody, GrantBody, RoomSchema, TierSchema } from "./schemas";
+import { BanBody, ClaimSchema, CommunitySchema, CreateCommunityBody, CreateDropBody, CreateRoomBody, CreateTierBody, DropSchema, GrantBody, RoomSchema, TierSchema } from "./schemas";
 
 export const communityRoutes = createRouter();
 // Any string reaches the lookup (an unknown slug is a 404); the format is checked when a community is created.
@@ -69,6 +71,19 @@ communityRoutes.openapi(
   },
 );
 
+communityRoutes.openapi(
+  createRoute({ method: "post", path: "/{slug}/bans", tags: ["communities"], summary: "Ban a member: refused everywhere in the community, their open sockets closed (owner)", request: { params: Slug, body: jsonBody(BanBody) }, responses: { 200: jsonContent(Membership, "Their membership"), ...errorResponses } }),
+  async (c) => c.json(await setBanned(c.var.deps, c.env, c.req.valid("param").slug, requireUser(c.var.actor).userId, c.req.valid("json").userId, true), 200),
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "delete", path: "/{slug}/bans/{userId}", tags: ["communities"], summary: "Lift a ban (owner)", request: { params: Slug.extend({ userId: z.string().max(64) }) }, responses: { 200: jsonContent(Membership, "Their membership"), ...errorResponses } }),
+  async (c) => {
+    const { slug, userId } = c.req.valid("param");
+    return c.json(await setBanned(c.var.deps, c.env, slug, requireUser(c.var.actor).userId, userId, false, "path.userId"), 200);
+  },
+);
+
 export const roomRoutes = createRouter();
 const RoomId = z.object({ roomId: z.string().regex(/^room_[0-9a-z]{26}$/, { error: "A room id" }) });
 
@@ -77,7 +92,7 @@ roomRoutes.openapi(
   async (c) => {
     const { room } = await roomAccess(c.var.deps, c.var.actor, c.req.valid("param").roomId);
     const { before, limit } = c.req.valid("query");
-    const items = await c.env.COMMUNITY_ROOM.get(c.env.COMMUNITY_ROOM.idFromName(room.id)).listPosts(before, limit);
+    const items = await roomObject(c.env, room.id).listPosts(before, limit);
     return c.json({ items, nextBefore: items.length === limit ? items.at(-1)!.id : null }, 200);
   },
 );
@@ -87,8 +102,49 @@ roomRoutes.get("/:roomId/live", async (c) => {
   const parsed = RoomId.safeParse({ roomId: c.req.param("roomId") });
   if (!parsed.success) throw new AppError("validation_failed", "Not a room id.", [{ path: "path.roomId", message: "A room id" }]);
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new AppError("bad_request", "Open this with a WebSocket (Upgrade: websocket).", [{ path: "headers.upgrade", message: "Expected websocket" }]);
-  const { room, member } = await roomAccess(c.var.deps, c.var.actor, parsed.data.roomId);
-  const stub = c.env.COMMUNITY_ROOM.get(c.env.COMMUNITY_ROOM.idFromName(room.id));
-  const res = await stub.fetch("https://room.internal/live", { headers: { upgrade: "websocket", "x-room-id": room.id, "x-room-member": JSON.stringify(member) } });
+  const { room, member, context } = await roomAccess(c.var.deps, c.var.actor, parsed.data.roomId);
+  const res = await roomObject(c.env, room.id).fetch("https://room.internal/live", { headers: { upgrade: "websocket", "x-room-member": JSON.stringify(member), "x-room-context": JSON.stringify(context) } });
   return new Response(null, { status: res.status, webSocket: res.webSocket });
 });
+
+roomRoutes.openapi(
+  createRoute({ method: "post", path: "/{roomId}/polls", tags: ["communities"], summary: "Start a poll in a room (owner); members vote over the room's WebSocket", request: { params: RoomId, body: jsonBody(PollInput) }, responses: { 201: jsonContent(PollSchema, "Created"), ...errorResponses } }),
+  async (c) => {
+    const { member, context } = await roomAccess(c.var.deps, c.var.actor, c.req.valid("param").roomId);
+    const r = await roomObject(c.env, context.roomId).createPoll(context, member, c.req.valid("json"));
+    if (!r.ok) throw new AppError(r.code === "forbidden" ? "forbidden" : "validation_failed", r.message, r.path ? [{ path: `body.${r.path}`, message: r.message }] : undefined);
+    return c.json(r.poll, 201);
+  },
+);
+
+roomRoutes.openapi(
+  createRoute({ method: "post", path: "/{roomId}/drops", tags: ["communities"], summary: "Schedule a drop: a limited quantity of a product or perk, claimable from a set time (owner)", request: { params: RoomId, body: jsonBody(CreateDropBody) }, responses: { 201: jsonContent(DropSchema, "Created"), ...errorResponses } }),
+  async (c) => {
+    const { roomId } = c.req.valid("param");
+    const d = await createDrop(c.var.deps, c.env, c.var.actor, roomId, c.req.valid("json"));
+    return c.json(await getDrop(c.var.deps, c.env, c.var.actor, d.id), 201);
+  },
+);
+
+export const dropRoutes = createRouter();
+const DropId = z.object({ dropId: z.string().regex(/^drp_[0-9a-z]{26}$/, { error: "A drop id" }) });
+
+dropRoutes.openapi(
+  createRoute({ method: "get", path: "/{dropId}", tags: ["communities"], summary: "A drop: quantity, claimed so far, release time, your claim (members of its room)", request: { params: DropId }, responses: { 200: jsonContent(DropSchema, "The drop"), ...errorResponses } }),
+  async (c) => c.json(await getDrop(c.var.deps, c.env, c.var.actor, c.req.valid("param").dropId), 200),
+);
+
+dropRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{dropId}/claim",
+    tags: ["communities"],
+    summary: "Claim one (atomic; one per member, never past the quantity). A repeat returns your claim with 200; the claim becomes a reservation attributed to the creator.",
+    request: { params: DropId },
+    responses: { 201: jsonContent(ClaimSchema, "Claimed"), 200: jsonContent(ClaimSchema, "Already yours"), 409: errorResponses[400], ...errorResponses },
+  }),
+  async (c) => {
+    const r = await claimDrop(c.var.deps, c.env, c.var.actor, c.req.valid("param").dropId);
+    return c.json(r.claim, r.fresh ? 201 : 200);
+  },
+);

@@ -30,3 +30,42 @@ export const CommunitySchema = z
     membership: z.object({ tierId: z.string(), role: z.enum(["owner", "member"]), status: z.enum(["active", "banned"]) }).nullable(),
   })
   .openapi("Community");
+
+const DAY = 86_400_000;
+export const CreateDropBody = z
+  .object({
+    title: z.string().trim().min(1).max(80),
+    description: z.string().trim().max(500).default(""),
+    /** A catalog product (the drop links to it on the owner's storefront), or a perk in words. */
+    productId: z.string().max(64).nullable().default(null),
+    perk: z.string().trim().min(1).max(120).nullable().default(null),
+    quantity: z.number().int().min(1).max(100_000),
+    /** When claims open (epoch ms); now or within 90 days. */
+    releaseAt: z.number().int(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (!d.productId && !d.perk) ctx.addIssue({ code: "custom", path: ["perk"], message: "Name the product or describe the perk" });
+    if (d.productId && d.perk) ctx.addIssue({ code: "custom", path: ["perk"], message: "A drop is a product or a perk, not both" });
+    const now = Date.now();
+    if (d.releaseAt < now - 60_000 || d.releaseAt > now + 90 * DAY) ctx.addIssue({ code: "custom", path: ["releaseAt"], message: "Between now and 90 days from now" });
+  })
+  .openapi("CreateDrop");
+export const DropSchema = z
+  .object({
+    id: z.string(),
+    roomId: z.string(),
+    communitySlug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    productUrl: z.string().nullable(),
+    perk: z.string().nullable(),
+    quantity: z.number().int(),
+    claimed: z.number().int(),
+    releaseAt: z.number().int(),
+    status: z.enum(["scheduled", "live", "sold_out"]),
+    myClaim: z.object({ claimId: z.string(), claimedAt: z.number().int() }).nullable(),
+  })
+  .openapi("Drop");
+export const ClaimSchema = z.object({ claimId: z.string(), dropId: z.string(), claimedAt: z.number().int(), claimed: z.number().int(), quantity: z.number().int() }).openapi("DropClaim");
+export const BanBody = z.object({ userId: z.string().min(1).max(64) }).strict().openapi("Ban");

@@ -4,6 +4,7 @@ import { priceEvent } from "../billing/price-event";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgDb, PgTx } from "../db/pg/client";
 import { campaignRates, campaigns, collaborations, events, linkMinutes } from "../db/pg/schema";
+import { recordCommunityFacts } from "../communities/community-events";
 import type { TrackedEvent } from "./envelope";
 
 const MINUTE = 60_000;
@@ -44,6 +45,7 @@ export async function applyEvent(pg: PgDb, e: TrackedEvent): Promise<Applied> {
     if (inserted.length === 0) return { applied: false, pausedCampaign: null };
 
     await rollUp(tx, e);
+    await recordCommunityFacts(tx, e);
     const billing = await bill(tx, e);
     await tx.update(events).set({ billedMinor: billing.billedMinor, billing: billing.note }).where(eq(events.id, e.id));
     return { applied: true, pausedCampaign: billing.pausedCampaign };

@@ -4,6 +4,7 @@ import { lazyPg } from "../db/pg/client";
 import { rejectedEvents } from "../db/pg/schema";
 import { postgresUrl } from "../db/pg/url";
 import { jsonLogger } from "../lib/logger";
+import { mirrorCommunityEvent } from "../communities/community-events";
 import { applyEvent } from "./apply-event";
 import { EventEnvelope } from "./envelope";
 
@@ -33,6 +34,8 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: Env, _ctx
           continue;
         }
         const result = await applyEvent(db, parsed.data);
+        // The D1 mirror converges, so it runs on redelivery too (a failed mirror write retries the message).
+        await mirrorCommunityEvent(d1Client(env.DB), parsed.data);
         if (result.applied) applied++;
         else duplicates++;
         // A campaign that just ran out of budget stops sending visitors to the destination.

@@ -1,0 +1,243 @@
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseClientFrame } from "../../durable-objects/community-room.protocol";
+import type { CommunityRoom } from "../../durable-objects/community-room";
+import { createCreator, signIn } from "../factories";
+import { api, postJson, problem, uniqueEmail } from "./helpers";
+import { deliver, eventually, query } from "./pg-helpers";
+import { connect, type Frame } from "./room-client";
+
+const send = (ws: WebSocket | null, frame: unknown) => ws!.send(JSON.stringify(frame));
+const room = (roomId: string) => env.COMMUNITY_ROOM.get(env.COMMUNITY_ROOM.idFromName(roomId));
+
+describe("room protocol: replies, reactions, polls, moderation", () => {
+  it("names the bad field of every new frame", () => {
+    expect(parseClientFrame(JSON.stringify({ type: "reply.create", parentId: "nope", body: "hi" }))).toMatchObject({ ok: false, error: { path: "parentId" } });
+    expect(parseClientFrame(JSON.stringify({ type: "reaction.toggle", postId: `pst_${"0".repeat(26)}`, emoji: "💩" }))).toMatchObject({ ok: false, error: { path: "emoji" } });
+    expect(parseClientFrame(JSON.stringify({ type: "poll.create", question: "Q?", options: ["only one"], closesAt: Date.now() + 60_000 }))).toMatchObject({ ok: false, error: { path: "options" } });
+    expect(parseClientFrame(JSON.stringify({ type: "poll.vote", pollId: `pol_${"0".repeat(26)}`, choices: [] }))).toMatchObject({ ok: false, error: { path: "choices" } });
+    expect(parseClientFrame(JSON.stringify({ type: "member.mute", userId: "usr_x", minutes: 0 }))).toMatchObject({ ok: false, error: { path: "minutes" } });
+    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "look", media: [{ kind: "image", url: "javascript:alert(1)" }] }))).toMatchObject({ ok: false, error: { path: "media.0.url" } });
+    expect(parseClientFrame(JSON.stringify({ type: "post.create", body: "look", media: [{ kind: "image", url: "/media/a.png" }] }))).toMatchObject({ ok: true });
+  });
+});
+
+describe("live rooms: posts, polls, drops, moderation", () => {
+  let owner: string, a: string, b: string, c: string, aId: string, bId: string, cId: string;
+  let slug: string, roomId: string, communityId: string;
+
+  beforeAll(async () => {
+    owner = (await signIn(api, uniqueEmail("room-owner"))).cookie;
+    await createCreator(api, owner, { handle: `rooms_${Date.now().toString(36)}`, displayName: "Rhea Rooms", niches: ["beauty"] });
+    const signed = await Promise.all(["room-a", "room-b", "room-c"].map((l) => signIn(api, uniqueEmail(l))));
+    [a, b, c] = signed.map((s) => s.cookie) as [string, string, string];
+    [aId, bId, cId] = signed.map((s) => s.userId) as [string, string, string];
+    slug = `rooms-${Date.now().toString(36)}`;
+    const created = (await (await postJson("/api/v1/communities", { slug, name: "Rooms Club" }, { cookie: owner })).json()) as { id: string; rooms: { id: string }[] };
+    roomId = created.rooms[0]!.id;
+    communityId = created.id;
+    for (const cookie of [a, b, c]) expect((await postJson(`/api/v1/communities/${slug}/join`, {}, { cookie })).status).toBe(200);
+  });
+
+  it("replies thread under a post, reactions toggle with live counts, authors and owners remove posts", async () => {
+    const sa = await connect(roomId, a);
+    const sb = await connect(roomId, b);
+    await sa.next("hello");
+    await sb.next("hello");
+    send(sa.ws, { type: "post.create", body: "New serum day", media: [{ kind: "link", url: "https://example.com/serum" }] });
+    const post = (await sb.next("post.created")).post as { id: string; media: unknown[] };
+    expect(post.media).toHaveLength(1);
+    send(sb.ws, { type: "reply.create", parentId: post.id, body: "Which one?" });
+    await sa.next("post.created"); // its own post comes back to the author too
+    const reply = (await sa.next("post.created")).post as { id: string; parentId: string };
+    expect(reply.parentId).toBe(post.id);
+
+    send(sb.ws, { type: "reaction.toggle", postId: post.id, emoji: "🔥" });
+    expect(await sa.next("reaction.updated")).toMatchObject({ postId: post.id, emoji: "🔥", count: 1, userId: bId, on: true });
+    send(sa.ws, { type: "reaction.toggle", postId: post.id, emoji: "🔥" });
+    expect(await sa.next("reaction.updated")).toMatchObject({ count: 2, userId: aId });
+    send(sb.ws, { type: "reaction.toggle", postId: post.id, emoji: "🔥" });
+    expect(await sa.next("reaction.updated")).toMatchObject({ count: 1, on: false });
+
+    // B cannot remove A's post; A can; the owner can remove anyone's.
+    send(sb.ws, { type: "post.delete", postId: post.id });
+    expect(await sb.next("error")).toMatchObject({ code: "forbidden" });
+    send(sb.ws, { type: "post.delete", postId: reply.id });
+    expect((await sa.next("post.deleted")).postId).toBe(reply.id);
+    const so = await connect(roomId, owner);
+    const hello = await so.next("hello");
+    expect((hello.history as { id: string; reactions: Record<string, number> }[]).find((p) => p.id === post.id)?.reactions).toEqual({ "🔥": 1 });
+    expect((hello.mine as { reactions: string[] }).reactions).toEqual([]);
+    send(so.ws, { type: "post.delete", postId: post.id });
+    await sa.next("post.deleted");
+    const page = (await (await api(`/api/v1/rooms/${roomId}/posts`, { headers: { cookie: a } })).json()) as { items: { id: string }[] };
+    expect(page.items.map((p) => p.id)).not.toContain(post.id);
+    send(sb.ws, { type: "reaction.toggle", postId: post.id, emoji: "❤️" });
+    expect(await sb.next("error")).toMatchObject({ code: "not_found", path: "postId" });
+
+    // Removal reaches the D1 mirror through the events queue.
+    const mirrored = await eventually(
+      () => env.DB.prepare("SELECT id, deleted_at FROM community_posts WHERE id IN (?, ?)").bind(post.id, reply.id).all<{ id: string; deleted_at: number | null }>(),
+      (r) => r.results.length === 2 && r.results.every((x) => x.deleted_at !== null),
+    );
+    expect(mirrored.results).toHaveLength(2);
+    for (const s of [sa, sb, so]) s.ws!.close(1000, "done");
+  });
+
+  it("only owners start polls; one vote per member even when sent at once from several tabs; votes change until the alarm closes the poll", async () => {
+    const so = await connect(roomId, owner);
+    const tabs = await Promise.all([connect(roomId, a), connect(roomId, a), connect(roomId, a), connect(roomId, b)]);
+    for (const t of [so, ...tabs]) await t.next("hello");
+    send(tabs[0]!.ws, { type: "poll.create", question: "Next live?", options: ["Mon", "Wed"], closesAt: Date.now() + 3_600_000 });
+    expect(await tabs[0]!.next("error")).toMatchObject({ code: "forbidden" });
+    send(so.ws, { type: "poll.create", question: "Next live?", options: ["Mon", "Wed"], closesAt: Date.now() + 5_000 });
+    expect(await so.next("error")).toMatchObject({ path: "closesAt" });
+    const viaRest = await postJson(`/api/v1/rooms/${roomId}/polls`, { question: "Next live?", options: ["Mon", "Wed", "Fri"], closesAt: Date.now() + 3_600_000 }, { cookie: owner });
+    expect(viaRest.status).toBe(201);
+    const pollId = ((await viaRest.json()) as { id: string }).id;
+    expect((await postJson(`/api/v1/rooms/${roomId}/polls`, { question: "Mine?", options: ["x", "y"], closesAt: Date.now() + 3_600_000 }, { cookie: a })).status).toBe(403);
+    expect((await problem(await postJson(`/api/v1/rooms/${roomId}/polls`, { question: "", options: ["x", "y"], closesAt: 1 }, { cookie: owner }))).errors?.[0]?.path).toBe("body.question");
+
+    // Three tabs of one member vote at the same moment, twenty times over.
+    for (let i = 0; i < 20; i++) for (const t of tabs.slice(0, 3)) send(t.ws, { type: "poll.vote", pollId, choices: [i % 3] });
+    send(tabs[3]!.ws, { type: "poll.vote", pollId, choices: [0, 1] });
+    expect(await tabs[3]!.next("error")).toMatchObject({ path: "choices", message: "Pick one option" });
+    send(tabs[3]!.ws, { type: "poll.vote", pollId, choices: [1] });
+    const last = await eventually(
+      async () => {
+        await new Promise((r) => setTimeout(r, 100));
+        return [...so.frames].reverse().find((f) => f.type === "poll.updated" && (f.poll as { id: string }).id === pollId) as Frame | undefined;
+      },
+      (f) => (f?.poll as { voters: number } | undefined)?.voters === 2 && (f?.poll as { options: { votes: number }[] }).options.reduce((n, o) => n + o.votes, 0) === 2,
+    );
+    expect((last!.poll as { voters: number }).voters).toBe(2);
+
+    // Voting closes at closesAt: the alarm closes it and tells the room; later votes are refused.
+    await runInDurableObject(room(roomId), (_o: CommunityRoom, state) => {
+      state.storage.sql.exec("UPDATE polls SET closes_at = ? WHERE id = ?", Date.now() - 1, pollId);
+    });
+    expect(await runDurableObjectAlarm(room(roomId))).toBe(true);
+    const closed = await eventually(
+      async () => so.frames.find((f) => f.type === "poll.updated" && (f.poll as { id: string; closed: boolean }).id === pollId && (f.poll as { closed: boolean }).closed),
+      (f) => !!f,
+    );
+    expect(closed).toBeTruthy();
+    send(tabs[3]!.ws, { type: "poll.vote", pollId, choices: [0] });
+    expect(await tabs[3]!.next("error")).toMatchObject({ code: "closed" });
+    for (const t of [so, ...tabs]) t.ws!.close(1000, "done");
+  });
+
+  it("drops: owner-only, validated, closed until release, one per member, a repeat returns the same claim, sold out at the quantity, reservations once", async () => {
+    expect((await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Serum", perk: "Sample", quantity: 3, releaseAt: Date.now() }, { cookie: a })).status).toBe(403);
+    const bad = await problem(await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "", quantity: 0, releaseAt: 0 }, { cookie: owner }));
+    expect(bad.errors!.map((e) => e.path).sort()).toEqual(["body.perk", "body.quantity", "body.releaseAt", "body.title"]);
+    expect((await problem(await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "X", productId: "prd_nope", quantity: 1, releaseAt: Date.now() }, { cookie: owner }))).errors?.[0]?.path).toBe("body.productId");
+
+    const later = (await (await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Tomorrow", perk: "Early access", quantity: 5, releaseAt: Date.now() + 86_400_000 }, { cookie: owner })).json()) as { id: string; status: string };
+    expect(later.status).toBe("scheduled");
+    const early = await api(`/api/v1/drops/${later.id}/claim`, { method: "POST", headers: { cookie: a } });
+    expect(early.status).toBe(409);
+    expect((await problem(early)).code).toBe("not_released");
+
+    const watcher = await connect(roomId, c);
+    await watcher.next("hello");
+    const res = await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Glow serum", description: "Two left in the studio", perk: "A full-size serum", quantity: 2, releaseAt: Date.now() }, { cookie: owner });
+    expect(res.status).toBe(201);
+    const drop = (await res.json()) as { id: string; quantity: number; claimed: number; status: string };
+    expect(drop).toMatchObject({ quantity: 2, claimed: 0, status: "live" });
+    expect((await watcher.next("drop.created")).drop).toMatchObject({ id: drop.id, quantity: 2 });
+
+    const first = await api(`/api/v1/drops/${drop.id}/claim`, { method: "POST", headers: { cookie: a } });
+    expect(first.status).toBe(201);
+    const claim = (await first.json()) as { claimId: string; claimed: number };
+    expect(claim.claimed).toBe(1);
+    expect(await watcher.next("drop.claimed")).toMatchObject({ dropId: drop.id, claimed: 1, userId: aId });
+    const again = await api(`/api/v1/drops/${drop.id}/claim`, { method: "POST", headers: { cookie: a } });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { claimId: string }).claimId).toBe(claim.claimId);
+    expect((await api(`/api/v1/drops/${drop.id}/claim`, { method: "POST", headers: { cookie: b } })).status).toBe(201);
+    const soldOut = await api(`/api/v1/drops/${drop.id}/claim`, { method: "POST", headers: { cookie: c } });
+    expect(soldOut.status).toBe(409);
+    expect((await problem(soldOut)).code).toBe("sold_out");
+    const view = (await (await api(`/api/v1/drops/${drop.id}`, { headers: { cookie: a } })).json()) as { claimed: number; status: string; myClaim: { claimId: string } };
+    expect(view).toMatchObject({ claimed: 2, status: "sold_out", myClaim: { claimId: claim.claimId } });
+    expect((await api(`/api/v1/drops/${drop.id}`)).status).toBe(401);
+
+    // Each claim became one reservation attributed to the community's creator, and D1 mirrors the count.
+    const rows = await eventually(() => query<{ id: string; user_id: string; creator_id: string; community_id: string }>("select id, user_id, creator_id, community_id from drop_reservations where drop_id = $1", [drop.id]), (r) => r.length === 2);
+    expect(rows.map((r) => r.user_id).sort()).toEqual([aId, bId].sort());
+    expect(rows.every((r) => r.creator_id?.startsWith("cr_") && r.community_id === communityId)).toBe(true);
+    const events = await query<{ id: string; type: string; at: Date; creator_id: string; props: Record<string, unknown> }>("select id, type, at, creator_id, props from events where props->>'dropId' = $1", [drop.id]);
+    expect(events).toHaveLength(2);
+    // Redelivering the same events changes nothing.
+    const again2 = events.map((e) => ({ id: e.id, type: e.type, at: new Date(e.at).getTime(), brandId: null, campaignId: null, linkId: null, creatorId: e.creator_id, clickId: null, visitorHash: null, props: e.props, utm: {} }));
+    await deliver(again2);
+    await deliver(again2);
+    expect(await query("select id from drop_reservations where drop_id = $1", [drop.id])).toHaveLength(2);
+    const d1 = await eventually(() => env.DB.prepare("SELECT claimed FROM community_drops WHERE id = ?").bind(drop.id).first<{ claimed: number }>(), (r) => r?.claimed === 2);
+    expect(d1?.claimed).toBe(2);
+    watcher.ws!.close(1000, "done");
+  });
+
+  it("never oversells under 1,000 concurrent claims, and never gives one member two", async () => {
+    const ctx = { roomId, communityId, communitySlug: slug, creatorId: null };
+    const stub = room(roomId);
+    const id = `drp_${Date.now().toString(36).padStart(26, "0")}`;
+    await stub.createDrop(ctx, { id, title: "Rush", description: "", productId: null, productUrl: null, perk: "Sticker", quantity: 25, releaseAt: Date.now() });
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => stub.claimDrop(ctx, id, `usr_rush_${i}`)));
+    expect(results.filter((r) => r.ok && r.fresh)).toHaveLength(25);
+    expect(results.filter((r) => !r.ok && r.code === "sold_out")).toHaveLength(975);
+    const id2 = `drp_${(Date.now() + 1).toString(36).padStart(26, "1")}`;
+    await stub.createDrop(ctx, { id: id2, title: "Solo", description: "", productId: null, productUrl: null, perk: "Sticker", quantity: 25, releaseAt: Date.now() });
+    const same = await Promise.all(Array.from({ length: 1000 }, () => stub.claimDrop(ctx, id2, "usr_greedy")));
+    expect(same.filter((r) => r.ok && r.fresh)).toHaveLength(1);
+    expect(new Set(same.map((r) => (r.ok ? r.claimId : r.code))).size).toBe(1);
+    const state = await runInDurableObject(stub, (_o: CommunityRoom, s) => ({
+      rush: s.storage.sql.exec("SELECT claimed FROM drops WHERE id = ?", id).one().claimed,
+      rushClaims: s.storage.sql.exec("SELECT count(*) AS n FROM drop_claims WHERE drop_id = ?", id).one().n,
+      solo: s.storage.sql.exec("SELECT count(*) AS n FROM drop_claims WHERE drop_id = ?", id2).one().n,
+    }));
+    expect(state).toEqual({ rush: 25, rushClaims: 25, solo: 1 });
+  });
+
+  it("mutes stop a member posting; a ban closes their sockets and refuses them until lifted", async () => {
+    const so = await connect(roomId, owner);
+    const sc = await connect(roomId, c);
+    await so.next("hello");
+    await sc.next("hello");
+    send(sc.ws, { type: "member.mute", userId: aId, minutes: 5 });
+    expect(await sc.next("error")).toMatchObject({ code: "forbidden" });
+    send(so.ws, { type: "member.mute", userId: cId, minutes: 5 });
+    expect(await sc.next("member.muted")).toMatchObject({ userId: cId });
+    send(sc.ws, { type: "post.create", body: "can I talk?" });
+    expect(await sc.next("error")).toMatchObject({ code: "muted" });
+
+    expect((await postJson(`/api/v1/communities/${slug}/bans`, { userId: cId }, { cookie: a })).status).toBe(403);
+    expect((await problem(await postJson(`/api/v1/communities/${slug}/bans`, { userId: "usr_nobody" }, { cookie: owner }))).errors?.[0]?.path).toBe("body.userId");
+    const banned = await postJson(`/api/v1/communities/${slug}/bans`, { userId: cId }, { cookie: owner });
+    expect(((await banned.json()) as { status: string }).status).toBe("banned");
+    expect((await sc.closed).code).toBe(4003);
+    expect((await connect(roomId, c)).res.status).toBe(403);
+    expect((await api(`/api/v1/communities/${slug}/bans/${cId}`, { method: "DELETE", headers: { cookie: owner } })).status).toBe(200);
+    const back = await connect(roomId, c);
+    expect(back.res.status).toBe(101);
+    back.ws!.close(1000, "done");
+    so.ws!.close(1000, "done");
+  });
+
+  it("keeps posts, polls, votes and drops when the object is evicted", async () => {
+    const { outbox: _, ...before } = await room(roomId).counts();
+    expect(before.polls).toBeGreaterThan(0);
+    expect(before.claims).toBeGreaterThan(0);
+    await abortAllDurableObjects();
+    const { outbox: __, ...after } = await room(roomId).counts();
+    expect(after).toEqual(before);
+    const s = await connect(roomId, a);
+    const hello = await s.next("hello");
+    expect((hello.polls as unknown[]).length).toBeGreaterThan(0);
+    expect((hello.drops as unknown[]).length).toBeGreaterThan(0);
+    expect((hello.mine as { claims: string[] }).claims.length).toBeGreaterThan(0);
+    s.ws!.close(1000, "done");
+  });
+});
