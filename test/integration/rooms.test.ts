@@ -240,4 +240,16 @@ describe("live rooms: posts, polls, drops, moderation", () => {
     expect((hello.mine as { claims: string[] }).claims.length).toBeGreaterThan(0);
     s.ws!.close(1000, "done");
   });
+
+  it("gives the owner (and only the owner) the community's numbers from the same events", async () => {
+    expect((await api(`/api/v1/communities/${slug}/analytics`, { headers: { cookie: a } })).status).toBe(403);
+    type Numbers = { members: number; activeMembers: number; posts: number; polls: { count: number; voters: number; participation: number }; drops: { claimed: number; quantity: number; sellThrough: number }; daily: { posts: number }[] };
+    const n = await eventually(
+      async () => (await (await api(`/api/v1/communities/${slug}/analytics`, { headers: { cookie: owner } })).json()) as Numbers,
+      (x) => x.posts >= 2 && x.polls.voters === 2 && x.drops.claimed === 2,
+    );
+    expect(n).toMatchObject({ members: 4, posts: 2, polls: { count: 1, voters: 2, participation: 0.5 }, drops: { claimed: 2, quantity: 2, sellThrough: 1 } });
+    expect(n.activeMembers).toBeGreaterThanOrEqual(2);
+    expect(n.daily.reduce((t, d) => t + d.posts, 0)).toBe(2);
+  });
 });

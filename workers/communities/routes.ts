@@ -6,8 +6,9 @@ import { PollInput, PollSchema, PostSchema } from "../../durable-objects/communi
 import { communityView, roomAccess, roomObject } from "./community-access";
 import { claimDrop, createDrop, getDrop } from "./drops";
 import { setBanned } from "./moderation";
+import { communityAnalytics } from "./community-analytics";
 import { createCommunity, createRoom, createTier, grantTier, join } from "./manage-community";
-import { BanBody, ClaimSchema, CommunitySchema, CreateCommunityBody, CreateDropBody, CreateRoomBody, CreateTierBody, DropSchema, GrantBody, RoomSchema, TierSchema } from "./schemas";
+import { BanBody, ClaimSchema, CommunityAnalyticsSchema, CommunitySchema, CreateCommunityBody, CreateDropBody, CreateRoomBody, CreateTierBody, DropSchema, GrantBody, RoomSchema, TierSchema } from "./schemas";
 
 export const communityRoutes = createRouter();
 // Any string reaches the lookup (an unknown slug is a 404); the format is checked when a community is created.
@@ -82,6 +83,11 @@ communityRoutes.openapi(
     const { slug, userId } = c.req.valid("param");
     return c.json(await setBanned(c.var.deps, c.env, slug, requireUser(c.var.actor).userId, userId, false, "path.userId"), 200);
   },
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "get", path: "/{slug}/analytics", tags: ["communities"], summary: "Members, active members, posts, poll participation, drop sell-through and course completion over 30 days (owner)", request: { params: Slug }, responses: { 200: jsonContent(CommunityAnalyticsSchema, "The numbers"), ...errorResponses } }),
+  async (c) => c.json(await communityAnalytics(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId), 200),
 );
 
 export const roomRoutes = createRouter();

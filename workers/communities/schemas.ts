@@ -69,3 +69,19 @@ export const DropSchema = z
   .openapi("Drop");
 export const ClaimSchema = z.object({ claimId: z.string(), dropId: z.string(), claimedAt: z.number().int(), claimed: z.number().int(), quantity: z.number().int() }).openapi("DropClaim");
 export const BanBody = z.object({ userId: z.string().min(1).max(64) }).strict().openapi("Ban");
+const Rate = z.number().nullable();
+export const CommunityAnalyticsSchema = z
+  .object({
+    windowDays: z.number().int(),
+    members: z.number().int(),
+    newMembers: z.number().int(),
+    activeMembers: z.number().int(),
+    posts: z.number().int(),
+    lessonsCompleted: z.number().int(),
+    assessmentsSubmitted: z.number().int(),
+    polls: z.object({ count: z.number().int(), voters: z.number().int(), participation: Rate }),
+    drops: z.object({ count: z.number().int(), quantity: z.number().int(), claimed: z.number().int(), sellThrough: Rate }),
+    courses: z.object({ started: z.number().int(), completed: z.number().int(), completionRate: Rate, items: z.array(z.object({ id: z.string(), title: z.string(), lessons: z.number().int(), started: z.number().int(), completed: z.number().int(), completionRate: Rate })) }),
+    daily: z.array(z.object({ day: z.string(), active: z.number().int(), posts: z.number().int() })),
+  })
+  .openapi("CommunityAnalytics");

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
 
 /** Every tracked event, once (the producer's id is the key). Invalid clicks stay here for audit. */
@@ -24,7 +25,13 @@ export const events = pgTable(
     billing: text("billing"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("events_link_at").on(t.linkId, t.at), index("events_campaign_at").on(t.campaignId, t.at), index("events_click").on(t.clickId)],
+  (t) => [
+    index("events_link_at").on(t.linkId, t.at),
+    index("events_campaign_at").on(t.campaignId, t.at),
+    index("events_click").on(t.clickId),
+    // Community analytics read one community's events by time.
+    index("events_community_at").on(sql`(${t.props}->>'communityId')`, t.at).where(sql`${t.type} = 'community'`),
+  ],
 );
 
 /** Per-minute click counts per link (campaign and creator come along for grouping). */

@@ -1,0 +1,1 @@
+CREATE INDEX "events_community_at" ON "events" USING btree (("props"->>'communityId'),"at") WHERE "events"."type" = 'community';

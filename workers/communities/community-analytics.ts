@@ -1,0 +1,94 @@
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { communityDrops, communityMembers, courses, lessonCompletions } from "../db/d1/schema";
+import { events } from "../db/pg/schema";
+import type { Deps } from "../lib/context";
+import { requireOwner } from "./manage-community";
+
+const DAY = 86_400_000;
+const WINDOW_DAYS = 30;
+
+const lessonCount = (content: unknown) => ((content as { modules?: { lessons?: unknown[] }[] })?.modules ?? []).reduce((n, m) => n + (m.lessons?.length ?? 0), 0);
+const ratio = (n: number, d: number) => (d > 0 ? Math.min(1, n / d) : null);
+
+/**
+ * The owner's numbers: members, who was active in the last 30 days (any room or course event),
+ * posts, poll participation, drop sell-through and course completion, with a daily series.
+ * Activity comes from the same events table as storefront and campaign analytics.
+ */
+export async function communityAnalytics(deps: Deps, slug: string, ownerUserId: string) {
+  const c = await requireOwner(deps, slug, ownerUserId);
+  const now = deps.now();
+  const since = new Date(now - WINDOW_DAYS * DAY);
+  const pg = await deps.pg();
+  const inCommunity = and(eq(events.type, "community"), sql`${events.props}->>'communityId' = ${c.id}`);
+
+  const [memberRow, kinds, daily, polls, drops, courseRows] = await Promise.all([
+    deps.db
+      .select({ total: sql<number>`count(*)`, fresh: sql<number>`sum(case when ${communityMembers.createdAt} >= ${now - WINDOW_DAYS * DAY} then 1 else 0 end)` })
+      .from(communityMembers)
+      .where(and(eq(communityMembers.communityId, c.id), eq(communityMembers.status, "active")))
+      .get(),
+    pg
+      .select({ kind: sql<string>`${events.props}->>'kind'`, n: sql<number>`count(*)::int`, active: sql<number>`count(distinct ${events.props}->>'userId')::int` })
+      .from(events)
+      .where(and(inCommunity, sql`${events.at} >= ${since}`))
+      .groupBy(sql`1`),
+    pg
+      .select({
+        day: sql<string>`to_char(date_trunc('day', ${events.at} at time zone 'UTC'), 'YYYY-MM-DD')`,
+        active: sql<number>`count(distinct ${events.props}->>'userId')::int`,
+        posts: sql<number>`(count(*) filter (where ${events.props}->>'kind' = 'post.created'))::int`,
+      })
+      .from(events)
+      .where(and(inCommunity, sql`${events.at} >= ${since}`))
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
+    pg
+      .select({ polls: sql<number>`(count(*) filter (where ${events.props}->>'kind' = 'poll.created'))::int`, votes: sql<number>`(count(*) filter (where ${events.props}->>'kind' = 'poll.voted'))::int` })
+      .from(events)
+      .where(inCommunity),
+    deps.db
+      .select({ quantity: sql<number>`coalesce(sum(${communityDrops.quantity}), 0)`, claimed: sql<number>`coalesce(sum(${communityDrops.claimed}), 0)`, n: sql<number>`count(*)` })
+      .from(communityDrops)
+      .where(and(eq(communityDrops.communityId, c.id), lte(communityDrops.releaseAt, now)))
+      .get(),
+    deps.db.select({ id: courses.id, title: courses.title, content: courses.content }).from(courses).where(and(eq(courses.communityId, c.id), eq(courses.status, "published"))),
+  ]);
+  const activeRow = await pg
+    .select({ active: sql<number>`count(distinct ${events.props}->>'userId')::int` })
+    .from(events)
+    .where(and(inCommunity, sql`${events.at} >= ${since}`));
+
+  const progress = courseRows.length
+    ? await deps.db
+        .select({ courseId: lessonCompletions.courseId, userId: lessonCompletions.userId, done: sql<number>`count(*)` })
+        .from(lessonCompletions)
+        .where(inArray(lessonCompletions.courseId, courseRows.map((r) => r.id)))
+        .groupBy(lessonCompletions.courseId, lessonCompletions.userId)
+    : [];
+  const courseStats = courseRows.map((r) => {
+    const lessons = lessonCount(r.content);
+    const mine = progress.filter((p) => p.courseId === r.id);
+    const completed = mine.filter((p) => lessons > 0 && p.done >= lessons).length;
+    return { id: r.id, title: r.title, lessons, started: mine.length, completed, completionRate: ratio(completed, mine.length) };
+  });
+  const members = Number(memberRow?.total ?? 0);
+  const kind = (k: string) => kinds.find((x) => x.kind === k)?.n ?? 0;
+  const pollRow = polls[0] ?? { polls: 0, votes: 0 };
+  const started = courseStats.reduce((n, s) => n + s.started, 0);
+  const completed = courseStats.reduce((n, s) => n + s.completed, 0);
+
+  return {
+    windowDays: WINDOW_DAYS,
+    members,
+    newMembers: Number(memberRow?.fresh ?? 0),
+    activeMembers: activeRow[0]?.active ?? 0,
+    posts: kind("post.created"),
+    lessonsCompleted: kind("lesson.completed"),
+    assessmentsSubmitted: kind("assessment.submitted"),
+    polls: { count: pollRow.polls, voters: pollRow.votes, participation: ratio(pollRow.votes, pollRow.polls * members) },
+    drops: { count: Number(drops?.n ?? 0), quantity: Number(drops?.quantity ?? 0), claimed: Number(drops?.claimed ?? 0), sellThrough: ratio(Number(drops?.claimed ?? 0), Number(drops?.quantity ?? 0)) },
+    courses: { started, completed, completionRate: ratio(completed, started), items: courseStats },
+    daily,
+  };
+}
