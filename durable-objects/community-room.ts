@@ -95,6 +95,12 @@ export class CommunityRoom extends DurableObject<Env> {
     return listPosts(this.sql, before, limit);
   }
 
+  /** Newest first, with live tallies and the member's own choices. */
+  listPolls(userId: string) {
+    const votes = memberState(this.sql, userId, []).votes;
+    return listPolls(this.sql, Date.now(), 20).map((p) => ({ ...p, myVote: votes[p.id] ?? null }));
+  }
+
   createPoll(ctx: RoomContext, member: Member, input: unknown) {
     this.remember(ctx);
     const parsed = PollInput.safeParse(input);

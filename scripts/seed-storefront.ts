@@ -45,7 +45,8 @@ export async function seedStorefront(f: Fetcher, brandCookie: string, brandApiKe
 
   const json = (body: unknown, method = "POST") => ({ method, headers: { "content-type": "application/json", cookie: creatorCookie }, body: JSON.stringify(body) });
   let sf = ((await (await f("/api/v1/storefronts/mine", { headers: { cookie: creatorCookie } })).json()) as { storefront: { live: boolean; draftRevision: number; draft: { blocks: { id: string; type: string; props: Record<string, unknown> }[] } } | null }).storefront;
-  if (sf?.live) return;
+  const glowSerumId = products.find((p) => p.handle === "glow-serum")!.id;
+  if (sf?.live) return { glowSerumId };
   if (!sf) {
     const res = await f("/api/v1/storefronts/mine", json({ template: "fashion" }));
     if (!res.ok) throw new Error(`seed storefront: ${res.status} ${await res.text()}`);
@@ -66,4 +67,5 @@ export async function seedStorefront(f: Fetcher, brandCookie: string, brandApiKe
   if (!saved.ok) throw new Error(`seed storefront draft: ${saved.status} ${await saved.text()}`);
   const published = await f("/api/v1/storefronts/mine/publish", json({ note: "Launch" }));
   if (!published.ok) throw new Error(`seed storefront publish: ${published.status} ${await published.text()}`);
+  return { glowSerumId };
 }

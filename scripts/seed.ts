@@ -122,8 +122,8 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
   const accepted = await f(`/api/v1/campaigns/${campaignId}/accept`, { method: "POST", headers: { cookie: creatorSessionCookie } });
   if (!accepted.ok) throw new Error(`seed accept: ${accepted.status} ${await accepted.text()}`);
   const link = ((await accepted.json()) as { links: { code: string }[] }).links[0]!;
-  await seedStorefront(f, brandSessionCookie, brandApiKey, creatorSessionCookie);
-  const community = await seedCommunity(f, creatorSessionCookie, prev.memberSessionCookies as string[] | undefined);
+  const { glowSerumId } = await seedStorefront(f, brandSessionCookie, brandApiKey, creatorSessionCookie);
+  const community = await seedCommunity(f, creatorSessionCookie, prev as { memberSessionCookies?: string[]; dropId?: string }, glowSerumId);
 
   const demo: Demo = {
     ...prev,

@@ -18,6 +18,7 @@ import type { AppEnv } from "./lib/context";
 import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
+import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
 import { storefrontRoutes } from "./storefronts/routes";
 
@@ -51,6 +52,8 @@ export function createApp() {
   app.route("/api/v1/storefronts", storefrontRoutes);
   app.route("/api/v1/communities", communityRoutes);
   app.route("/api/v1/rooms", roomRoutes);
+  app.route("/api/v1/communities", communityCourseRoutes);
+  app.route("/api/v1/courses", courseRoutes);
   app.route("/api/v1/drops", dropRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.

@@ -1,19 +1,34 @@
 import { useEffect, useRef, useState } from "react";
-import { ServerFrame, type Post } from "../../durable-objects/community-room.protocol";
+import type { z } from "zod";
+import { ServerFrame, type ClientFrame, type Drop, type Member, type Poll, type Post } from "../../durable-objects/community-room.protocol";
 
-export type RoomState = "connecting" | "live" | "reconnecting";
+export type RoomState = "connecting" | "live" | "reconnecting" | "closed";
+
+export interface RoomMine {
+  reactions: Set<string>;
+  votes: Record<string, number[]>;
+  claims: Set<string>;
+}
+
+type Outgoing = z.input<typeof ClientFrame>;
 
 /**
  * A room's live connection: the socket goes to /api/v1/rooms/:id/live on this origin (the
  * session cookie goes along), frames are parsed with the shared protocol, and a dropped
- * connection comes back with backoff. Posts arrive oldest first.
+ * connection comes back with backoff (a ban closes it for good). Posts arrive oldest first.
  */
 export function useRoom(roomId: string, initial: Post[]) {
   const [posts, setPosts] = useState<Post[]>(initial);
+  const [polls, setPolls] = useState<Poll[]>([]);
+  const [drops, setDrops] = useState<Drop[]>([]);
+  const [mine, setMine] = useState<RoomMine>({ reactions: new Set(), votes: {}, claims: new Set() });
+  const [you, setYou] = useState<Member | null>(null);
+  const [mutedUntil, setMutedUntil] = useState<number | null>(null);
   const [state, setState] = useState<RoomState>("connecting");
   const [online, setOnline] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const socket = useRef<WebSocket | null>(null);
+  const youRef = useRef<Member | null>(null);
 
   useEffect(() => {
     let closed = false;
@@ -31,13 +46,60 @@ export function useRoom(roomId: string, initial: Post[]) {
         const parsed = ServerFrame.safeParse(JSON.parse(String(e.data)));
         if (!parsed.success) return;
         const f = parsed.data;
-        if (f.type === "hello") setPosts(f.history);
-        else if (f.type === "post.created") setPosts((p) => (p.some((x) => x.id === f.post.id) ? p : [...p, f.post]));
-        else if (f.type === "presence") setOnline(f.online);
-        else if (f.type === "error") setError(f.message);
+        switch (f.type) {
+          case "hello":
+            youRef.current = f.you;
+            setYou(f.you);
+            setPosts(f.history);
+            setPolls(f.polls);
+            setDrops(f.drops);
+            setOnline(f.online);
+            setMine({ reactions: new Set(f.mine.reactions), votes: f.mine.votes, claims: new Set(f.mine.claims) });
+            break;
+          case "post.created":
+            setPosts((p) => (p.some((x) => x.id === f.post.id) ? p : [...p, f.post]));
+            break;
+          case "post.deleted":
+            setPosts((p) => p.filter((x) => x.id !== f.postId));
+            break;
+          case "reaction.updated":
+            setPosts((p) => p.map((x) => (x.id === f.postId ? { ...x, reactions: { ...x.reactions, [f.emoji]: f.count } } : x)));
+            if (f.userId === youRef.current?.userId)
+              setMine((m) => {
+                const reactions = new Set(m.reactions);
+                if (f.on) reactions.add(`${f.postId} ${f.emoji}`);
+                else reactions.delete(`${f.postId} ${f.emoji}`);
+                return { ...m, reactions };
+              });
+            break;
+          case "poll.updated":
+            setPolls((p) => (p.some((x) => x.id === f.poll.id) ? p.map((x) => (x.id === f.poll.id ? f.poll : x)) : [f.poll, ...p]));
+            break;
+          case "drop.created":
+            setDrops((d) => (d.some((x) => x.id === f.drop.id) ? d : [f.drop, ...d]));
+            break;
+          case "drop.claimed":
+            setDrops((d) => d.map((x) => (x.id === f.dropId ? { ...x, claimed: Math.max(x.claimed, f.claimed) } : x)));
+            if (f.userId === youRef.current?.userId) setMine((m) => ({ ...m, claims: new Set([...m.claims, f.dropId]) }));
+            break;
+          case "member.muted":
+            if (f.userId === youRef.current?.userId) setMutedUntil(f.until);
+            break;
+          case "presence":
+            setOnline(f.online);
+            break;
+          case "error":
+            setError(f.message);
+            break;
+        }
       };
-      ws.onclose = () => {
+      ws.onclose = (e) => {
         if (closed) return;
+        if (e.code === 4003) {
+          setState("closed");
+          setError("You were removed from this community.");
+          return;
+        }
         setState("reconnecting");
         timer = setTimeout(open, Math.min(10_000, 500 * 2 ** attempt++));
       };
@@ -50,14 +112,26 @@ export function useRoom(roomId: string, initial: Post[]) {
     };
   }, [roomId]);
 
-  const post = (body: string) => {
+  const send = (frame: Outgoing) => {
     setError(null);
     if (socket.current?.readyState !== WebSocket.OPEN) {
       setError("Not connected yet; try again in a moment.");
       return false;
     }
-    socket.current.send(JSON.stringify({ type: "post.create", body }));
+    socket.current.send(JSON.stringify(frame));
     return true;
   };
-  return { posts, state, online, error, post };
+
+  const vote = (pollId: string, choices: number[]) => {
+    if (!send({ type: "poll.vote", pollId, choices })) return false;
+    setMine((m) => ({ ...m, votes: { ...m.votes, [pollId]: choices } }));
+    return true;
+  };
+  /** After a claim through the REST route: the room's own frame updates the count for everyone. */
+  const claimed = (dropId: string, count: number) => {
+    setMine((m) => ({ ...m, claims: new Set([...m.claims, dropId]) }));
+    setDrops((d) => d.map((x) => (x.id === dropId ? { ...x, claimed: Math.max(x.claimed, count) } : x)));
+  };
+
+  return { posts, polls, drops, mine, you, mutedUntil, state, online, error, setError, send, vote, claimed };
 }

@@ -1,6 +1,8 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { timeLeft, useNow } from "../components/room/countdown";
 import { Card } from "../components/ui/card";
+import communityCss from "../styles/community.css?url";
 import { api } from "../lib/api.server";
 import { getMe } from "../lib/me.server";
 import { formatMoney } from "../lib/money";
@@ -11,15 +13,18 @@ interface Community {
   description: string;
   tiers: { id: string; name: string; kind: "free" | "paid"; priceMinor: number; currency: string }[];
   rooms: { id: string; name: string; tierIds: string[]; canEnter: boolean }[];
+  drops: { id: string; roomId: string; title: string; perk: string | null; quantity: number; claimed: number; releaseAt: number }[];
   membership: { tierId: string; role: "owner" | "member"; status: string } | null;
 }
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: communityCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.name} · Tandem` : "Community · Tandem" }, { name: "description", content: data?.community.description ?? "" }];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const res = await api<Community>(context, request, `/api/v1/communities/${encodeURIComponent(params.slug ?? "")}`);
   if (!res.ok) throw new Response(res.problem.detail, { status: res.problem.status });
-  return { community: res.data, signedIn: !!(await getMe(context, request)) };
+  return { community: res.data, signedIn: !!(await getMe(context, request)), now: Date.now() };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -29,7 +34,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function CommunityHome() {
-  const { community: c, signedIn } = useLoaderData<typeof loader>();
+  const { community: c, signedIn, now: serverNow } = useLoaderData<typeof loader>();
+  const now = useNow(serverNow);
   const busy = useNavigation().state !== "idle";
   const tierName = (id: string) => c.tiers.find((t) => t.id === id)?.name ?? "a tier";
   return (
@@ -60,6 +66,32 @@ export default function CommunityHome() {
           )}
         </Card>
       )}
+      {c.drops.length ? (
+        <section style={{ marginTop: "var(--space-4)" }} aria-label="Drops">
+          <h2>Drops</h2>
+          <div className="upcoming">
+            {c.drops.map((d) => {
+              const room = c.rooms.find((r) => r.id === d.roomId);
+              const open = now >= d.releaseAt;
+              return (
+                <article key={d.id} className="room-card drop">
+                  <p className="room-card-kicker">{d.claimed >= d.quantity ? "Sold out" : open ? "Live now" : `Opens in ${timeLeft(d.releaseAt - now)}`}</p>
+                  <h3>{d.title}</h3>
+                  <p className="small muted">
+                    {d.perk ? `${d.perk} · ` : ""}
+                    {Math.max(0, d.quantity - d.claimed)} of {d.quantity} left
+                  </p>
+                  {room?.canEnter ? (
+                    <Link className="btn btn-small" to={`/c/${c.slug}/r/${d.roomId}`}>
+                      {open ? "Claim in" : "Wait in"} {room.name}
+                    </Link>
+                  ) : null}
+                </article>
+              );
+            })}
+          </div>
+        </section>
+      ) : null}
       <Card style={{ marginTop: "var(--space-4)" }}>
         <h2>Rooms</h2>
         <ul className="list">

@@ -1,8 +1,12 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
-import type { Post } from "../../durable-objects/community-room.protocol";
-import { MAX_POST_CHARS } from "../../durable-objects/community-room.protocol";
+import { useMemo, useState } from "react";
+import { MAX_POST_CHARS, type Post } from "../../durable-objects/community-room.protocol";
+import { useNow } from "../components/room/countdown";
+import { DropCard } from "../components/room/drop-card";
+import { OwnerTools } from "../components/room/owner-tools";
+import { PollCard } from "../components/room/poll-card";
+import { PostItem } from "../components/room/post-item";
 import { api } from "../lib/api.server";
 import { useRoom } from "../lib/use-room";
 import communityCss from "../styles/community.css?url";
@@ -22,17 +26,47 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     throw new Response(posts.problem.detail, { status: posts.problem.status });
   }
   const room = community.ok ? community.data.rooms.find((r) => r.id === params.roomId) : undefined;
-  return { slug, roomId: params.roomId!, roomName: room?.name ?? "Room", communityName: community.ok ? community.data.name : "Community", posts: posts.data.items.reverse() };
+  return {
+    slug,
+    roomId: params.roomId!,
+    roomName: room?.name ?? "Room",
+    communityName: community.ok ? community.data.name : "Community",
+    posts: posts.data.items.reverse(),
+    origin: new URL(request.url).origin,
+    now: Date.now(),
+  };
 }
-
-const time = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
 export default function Room() {
   const d = useLoaderData<typeof loader>();
   const room = useRoom(d.roomId, d.posts);
+  const now = useNow(d.now);
   const [draft, setDraft] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const owner = room.you?.role === "owner";
+
+  // Replies sit under their post when the post is loaded; otherwise they show on their own.
+  const { top, replies } = useMemo(() => {
+    const ids = new Set(room.posts.map((p) => p.id));
+    const replies = new Map<string, Post[]>();
+    const top: Post[] = [];
+    for (const p of room.posts) {
+      if (p.parentId && ids.has(p.parentId)) replies.set(p.parentId, [...(replies.get(p.parentId) ?? []), p]);
+      else top.push(p);
+    }
+    return { top, replies };
+  }, [room.posts]);
+
+  const ban = async (userId: string, name: string) => {
+    if (!confirm(`Ban ${name}? They leave every room of this community until you lift it.`)) return;
+    const res = await fetch(`/api/v1/communities/${d.slug}/bans`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ userId }) });
+    setNotice(res.ok ? `${name} is banned.` : ((await res.json()) as { detail?: string }).detail ?? "Could not ban.");
+  };
+  const muted = room.mutedUntil && room.mutedUntil > now ? room.mutedUntil : null;
+  const side = room.polls.length || room.drops.length || owner;
+
   return (
-    <div className="main-narrow room" style={{ maxWidth: "44rem" }}>
+    <div className="room">
       <div className="page-head spread">
         <div>
           <p className="muted small">
@@ -41,41 +75,69 @@ export default function Room() {
           <h1>{d.roomName}</h1>
         </div>
         <span className={room.state === "live" ? "badge badge-verified" : "badge badge-unverified"} role="status" data-testid="room-state">
-          {room.state === "live" ? `Live · ${room.online} here` : room.state === "connecting" ? "Connecting…" : "Reconnecting…"}
+          {room.state === "live" ? `Live · ${room.online} here` : room.state === "connecting" ? "Connecting…" : room.state === "closed" ? "Closed" : "Reconnecting…"}
         </span>
       </div>
-      <ol className="room-feed" aria-live="polite" aria-label="Posts">
-        {room.posts.length === 0 ? <li className="empty">No posts yet. Say hello.</li> : null}
-        {room.posts.map((p) => (
-          <li key={p.id} className="room-post">
-            <p className="small">
-              <strong>{p.authorName}</strong> <span className="muted">{time(p.createdAt)}</span>
+      <div className={side ? "room-layout" : "room-layout room-layout-single"}>
+        {side ? (
+          <aside className="room-side" aria-label="Polls and drops">
+            {owner ? <OwnerTools roomId={d.roomId} onPoll={(input) => room.send({ type: "poll.create", ...input })} /> : null}
+            {room.drops.map((x) => (
+              <DropCard key={x.id} drop={x} mine={room.mine.claims.has(x.id)} now={now} onClaimed={(n) => room.claimed(x.id, n)} />
+            ))}
+            {room.polls.map((p) => (
+              <PollCard key={p.id} poll={p} myVote={room.mine.votes[p.id]} now={now} onVote={(choices) => room.vote(p.id, choices)} />
+            ))}
+          </aside>
+        ) : null}
+        <div className="room-main">
+          <ol className="room-feed" aria-live="polite" aria-label="Posts">
+            {top.length === 0 ? <li className="empty">No posts yet. Say hello.</li> : null}
+            {top.map((p) => (
+              <PostItem
+                key={p.id}
+                post={p}
+                replies={replies.get(p.id) ?? []}
+                you={room.you}
+                myReactions={room.mine.reactions}
+                origin={d.origin}
+                communitySlug={d.slug}
+                onReact={(postId, emoji) => room.send({ type: "reaction.toggle", postId, emoji: emoji as "❤️" })}
+                onReply={(parentId, body) => room.send({ type: "reply.create", parentId, body })}
+                onDelete={(postId) => confirm("Delete this post for everyone?") && room.send({ type: "post.delete", postId })}
+                onMute={(userId, name) => room.send({ type: "member.mute", userId, minutes: 60 }) && setNotice(`${name} is muted for an hour.`)}
+                onBan={(userId, name) => void ban(userId, name)}
+              />
+            ))}
+          </ol>
+          <form
+            className="room-composer"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const body = draft.trim();
+              if (body && room.send({ type: "post.create", body })) setDraft("");
+            }}
+          >
+            <label htmlFor="post-body" className="visually-hidden">
+              Write a post
+            </label>
+            <textarea id="post-body" rows={2} value={draft} maxLength={MAX_POST_CHARS} disabled={!!muted} placeholder={muted ? "You are muted for now" : "Write to the room…"} onChange={(e) => setDraft(e.target.value)} />
+            <button className="btn" disabled={!draft.trim() || room.state !== "live" || !!muted}>
+              Post
+            </button>
+          </form>
+          {room.error ? (
+            <p className="alert alert-error" role="alert">
+              {room.error}
             </p>
-            <p>{p.body}</p>
-          </li>
-        ))}
-      </ol>
-      <form
-        className="room-composer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const body = draft.trim();
-          if (body && room.post(body)) setDraft("");
-        }}
-      >
-        <label htmlFor="post-body" className="visually-hidden">
-          Write a post
-        </label>
-        <textarea id="post-body" rows={2} value={draft} maxLength={MAX_POST_CHARS} placeholder="Write to the room…" onChange={(e) => setDraft(e.target.value)} />
-        <button className="btn" disabled={!draft.trim() || room.state !== "live"}>
-          Post
-        </button>
-      </form>
-      {room.error ? (
-        <p className="alert alert-error" role="alert">
-          {room.error}
-        </p>
-      ) : null}
+          ) : null}
+          {notice ? (
+            <p className="alert alert-info" role="status">
+              {notice}
+            </p>
+          ) : null}
+        </div>
+      </div>
     </div>
   );
 }

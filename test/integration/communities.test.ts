@@ -97,6 +97,16 @@ describe("communities: access and live rooms", () => {
     for (const s of [a, b, c]) s.ws!.close(1000, "done");
   });
 
+  it("finds a creator's community by handle in the same session (the storefront's deep link)", async () => {
+    const handle = ((await (await api("/api/v1/me", { headers: { cookie: owner } })).json()) as { creator: { handle: string } }).creator.handle;
+    const res = await api(`/api/v1/communities/by-creator/${handle}`, { headers: { cookie: member } });
+    expect(res.status).toBe(200);
+    const c = (await res.json()) as { slug: string; membership: { role: string } | null };
+    expect(c.slug).toBe(slug);
+    expect(c.membership?.role).toBe("member"); // no second sign-in: the session that browsed the storefront is the member
+    expect((await api("/api/v1/communities/by-creator/nobody_here")).status).toBe(404);
+  });
+
   it("limits how fast one member can post", async () => {
     const s = await connect(general, other);
     await s.next("hello");

@@ -1,5 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
-import { communities, communityMembers, communityRooms, communityTiers, creators } from "../db/d1/schema";
+import { and, asc, eq, gte } from "drizzle-orm";
+import { communities, communityDrops, communityMembers, communityRooms, communityTiers, creators } from "../db/d1/schema";
 import type { Actor, Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import type { RoomContext } from "../../durable-objects/room/room-events";
@@ -24,13 +24,33 @@ export async function membership(deps: Deps, communityId: string, userId: string
   return (await deps.db.select().from(communityMembers).where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId))).get()) ?? null;
 }
 
+/** A creator's community (their first), found by their handle: `/@handle/community` leads here. */
+export async function communityOfCreator(deps: Deps, handle: string) {
+  const row = await deps.db
+    .select({ slug: communities.slug })
+    .from(communities)
+    .innerJoin(creators, and(eq(communities.ownerKind, "creator"), eq(communities.ownerId, creators.id)))
+    .where(eq(creators.handle, handle))
+    .orderBy(asc(communities.createdAt))
+    .get();
+  if (!row) throw new AppError("not_found", `@${handle} has no community yet.`);
+  return row;
+}
+
 /** The community as a visitor sees it: tiers, rooms (with whether they may enter) and their own membership. */
 export async function communityView(deps: Deps, slug: string, actor: Actor | null) {
   const c = await communityBySlug(deps, slug);
   const me = await membership(deps, c.id, actor?.kind === "user" ? actor.userId : null);
-  const [tiers, rooms] = await Promise.all([
+  const [tiers, rooms, drops] = await Promise.all([
     deps.db.select().from(communityTiers).where(eq(communityTiers.communityId, c.id)).orderBy(asc(communityTiers.position)),
     deps.db.select().from(communityRooms).where(eq(communityRooms.communityId, c.id)).orderBy(asc(communityRooms.createdAt)),
+    // Drops that open soon or opened in the last week (counts are the events consumer's mirror).
+    deps.db
+      .select()
+      .from(communityDrops)
+      .where(and(eq(communityDrops.communityId, c.id), gte(communityDrops.releaseAt, deps.now() - 7 * 86_400_000)))
+      .orderBy(asc(communityDrops.releaseAt))
+      .limit(6),
   ]);
   return {
     id: c.id,
@@ -40,6 +60,7 @@ export async function communityView(deps: Deps, slug: string, actor: Actor | nul
     ownerKind: c.ownerKind,
     tiers: tiers.map((t) => ({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, currency: t.currency })),
     rooms: rooms.map((r) => ({ id: r.id, name: r.name, tierIds: r.tierIds, canEnter: mayEnter(me, r) })),
+    drops: drops.map((d) => ({ id: d.id, roomId: d.roomId, title: d.title, perk: d.perk, quantity: d.quantity, claimed: d.claimed, releaseAt: d.releaseAt })),
     membership: me ? { tierId: me.tierId, role: me.role, status: me.status } : null,
   };
 }

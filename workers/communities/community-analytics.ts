@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
+import { inList } from "../db/d1/in-list";
 import { communityDrops, communityMembers, courses, lessonCompletions } from "../db/d1/schema";
 import { events } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
@@ -7,7 +8,8 @@ import { requireOwner } from "./manage-community";
 const DAY = 86_400_000;
 const WINDOW_DAYS = 30;
 
-const lessonCount = (content: unknown) => ((content as { modules?: { lessons?: unknown[] }[] })?.modules ?? []).reduce((n, m) => n + (m.lessons?.length ?? 0), 0);
+/** The ids of a course's current lessons (completions of lessons since removed do not count). */
+const lessonIds = (content: unknown) => new Set(((content as { modules?: { lessons?: { id: string }[] }[] })?.modules ?? []).flatMap((m) => (m.lessons ?? []).map((l) => l.id)));
 const ratio = (n: number, d: number) => (d > 0 ? Math.min(1, n / d) : null);
 
 /**
@@ -59,18 +61,18 @@ export async function communityAnalytics(deps: Deps, slug: string, ownerUserId: 
     .from(events)
     .where(and(inCommunity, sql`${events.at} >= ${since}`));
 
-  const progress = courseRows.length
+  const completions = courseRows.length
     ? await deps.db
-        .select({ courseId: lessonCompletions.courseId, userId: lessonCompletions.userId, done: sql<number>`count(*)` })
+        .select({ courseId: lessonCompletions.courseId, userId: lessonCompletions.userId, lessonId: lessonCompletions.lessonId })
         .from(lessonCompletions)
-        .where(inArray(lessonCompletions.courseId, courseRows.map((r) => r.id)))
-        .groupBy(lessonCompletions.courseId, lessonCompletions.userId)
+        .where(inList(lessonCompletions.courseId, courseRows.map((r) => r.id)))
     : [];
   const courseStats = courseRows.map((r) => {
-    const lessons = lessonCount(r.content);
-    const mine = progress.filter((p) => p.courseId === r.id);
-    const completed = mine.filter((p) => lessons > 0 && p.done >= lessons).length;
-    return { id: r.id, title: r.title, lessons, started: mine.length, completed, completionRate: ratio(completed, mine.length) };
+    const lessons = lessonIds(r.content);
+    const done = new Map<string, number>();
+    for (const x of completions) if (x.courseId === r.id && lessons.has(x.lessonId)) done.set(x.userId, (done.get(x.userId) ?? 0) + 1);
+    const completed = [...done.values()].filter((n) => lessons.size > 0 && n >= lessons.size).length;
+    return { id: r.id, title: r.title, lessons: lessons.size, started: done.size, completed, completionRate: ratio(completed, done.size) };
   });
   const members = Number(memberRow?.total ?? 0);
   const kind = (k: string) => kinds.find((x) => x.kind === k)?.n ?? 0;

@@ -3,7 +3,7 @@ import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
 import { requireUser } from "../lib/tenancy";
 import { PollInput, PollSchema, PostSchema } from "../../durable-objects/community-room.protocol";
-import { communityView, roomAccess, roomObject } from "./community-access";
+import { communityOfCreator, communityView, roomAccess, roomObject } from "./community-access";
 import { claimDrop, createDrop, getDrop } from "./drops";
 import { setBanned } from "./moderation";
 import { communityAnalytics } from "./community-analytics";
@@ -22,6 +22,14 @@ communityRoutes.openapi(
     const body = c.req.valid("json");
     await createCommunity(c.var.deps, user.userId, body);
     return c.json(await communityView(c.var.deps, body.slug, c.var.actor), 201);
+  },
+);
+
+communityRoutes.openapi(
+  createRoute({ method: "get", path: "/by-creator/{handle}", tags: ["communities"], summary: "A creator's community, by their handle (what /@handle/community opens)", request: { params: z.object({ handle: z.string().min(1).max(40) }) }, responses: { 200: jsonContent(CommunitySchema, "The community"), ...errorResponses } }),
+  async (c) => {
+    const { slug } = await communityOfCreator(c.var.deps, c.req.valid("param").handle);
+    return c.json(await communityView(c.var.deps, slug, c.var.actor), 200);
   },
 );
 
@@ -91,7 +99,8 @@ communityRoutes.openapi(
 );
 
 export const roomRoutes = createRouter();
-const RoomId = z.object({ roomId: z.string().regex(/^room_[0-9a-z]{26}$/, { error: "A room id" }) });
+// Any string reaches the lookup (an unknown room is a 404), so a write's body is validated first.
+const RoomId = z.object({ roomId: z.string().min(1).max(64) });
 
 roomRoutes.openapi(
   createRoute({ method: "get", path: "/{roomId}/posts", tags: ["communities"], summary: "A room's posts, newest first (members whose tier opens the room)", request: { params: RoomId, query: z.object({ before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }) }, responses: { 200: jsonContent(z.object({ items: z.array(PostSchema), nextBefore: z.string().nullable() }), "Posts"), ...errorResponses } }),
@@ -105,13 +114,21 @@ roomRoutes.openapi(
 
 /** GET /api/v1/rooms/{roomId}/live — the room's WebSocket. Session and tier are checked here, before the upgrade reaches the room. */
 roomRoutes.get("/:roomId/live", async (c) => {
-  const parsed = RoomId.safeParse({ roomId: c.req.param("roomId") });
+  const parsed = z.object({ roomId: z.string().regex(/^room_[0-9a-z]{26}$/) }).safeParse({ roomId: c.req.param("roomId") });
   if (!parsed.success) throw new AppError("validation_failed", "Not a room id.", [{ path: "path.roomId", message: "A room id" }]);
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw new AppError("bad_request", "Open this with a WebSocket (Upgrade: websocket).", [{ path: "headers.upgrade", message: "Expected websocket" }]);
   const { room, member, context } = await roomAccess(c.var.deps, c.var.actor, parsed.data.roomId);
   const res = await roomObject(c.env, room.id).fetch("https://room.internal/live", { headers: { upgrade: "websocket", "x-room-member": JSON.stringify(member), "x-room-context": JSON.stringify(context) } });
   return new Response(null, { status: res.status, webSocket: res.webSocket });
 });
+
+roomRoutes.openapi(
+  createRoute({ method: "get", path: "/{roomId}/polls", tags: ["communities"], summary: "A room's polls, newest first, with tallies and your vote (members whose tier opens the room)", request: { params: RoomId }, responses: { 200: jsonContent(z.object({ items: z.array(PollSchema.extend({ myVote: z.array(z.number().int()).nullable() })) }), "Polls"), ...errorResponses } }),
+  async (c) => {
+    const { member, context } = await roomAccess(c.var.deps, c.var.actor, c.req.valid("param").roomId);
+    return c.json({ items: await roomObject(c.env, context.roomId).listPolls(member.userId) }, 200);
+  },
+);
 
 roomRoutes.openapi(
   createRoute({ method: "post", path: "/{roomId}/polls", tags: ["communities"], summary: "Start a poll in a room (owner); members vote over the room's WebSocket", request: { params: RoomId, body: jsonBody(PollInput) }, responses: { 201: jsonContent(PollSchema, "Created"), ...errorResponses } }),

@@ -27,6 +27,7 @@ export const CommunitySchema = z
     ownerKind: z.enum(["creator", "brand"]),
     tiers: z.array(TierSchema),
     rooms: z.array(RoomSchema),
+    drops: z.array(z.object({ id: z.string(), roomId: z.string(), title: z.string(), perk: z.string().nullable(), quantity: z.number().int(), claimed: z.number().int(), releaseAt: z.number().int() })),
     membership: z.object({ tierId: z.string(), role: z.enum(["owner", "member"]), status: z.enum(["active", "banned"]) }).nullable(),
   })
   .openapi("Community");
