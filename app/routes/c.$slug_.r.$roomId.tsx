@@ -1,7 +1,7 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { MAX_POST_CHARS, type Post } from "../../durable-objects/community-room.protocol";
+import { MAX_POST_CHARS, type Drop, type Poll, type Post } from "../../durable-objects/community-room.protocol";
 import { useNow } from "../components/room/countdown";
 import { DropCard } from "../components/room/drop-card";
 import { OwnerTools } from "../components/room/owner-tools";
@@ -10,6 +10,8 @@ import { PostItem } from "../components/room/post-item";
 import { api } from "../lib/api.server";
 import { useRoom } from "../lib/use-room";
 import communityCss from "../styles/community.css?url";
+
+type Card = { kind: "drop"; drop: Drop } | { kind: "poll"; poll: Poll };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: communityCss }];
 
@@ -43,6 +45,7 @@ export default function Room() {
   const now = useNow(d.now);
   const [draft, setDraft] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const owner = room.you?.role === "owner";
 
   // Replies sit under their post when the post is loaded; otherwise they show on their own.
@@ -62,6 +65,12 @@ export default function Room() {
     const res = await fetch(`/api/v1/communities/${d.slug}/bans`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ userId }) });
     setNotice(res.ok ? `${name} is banned.` : ((await res.json()) as { detail?: string }).detail ?? "Could not ban.");
   };
+  // What needs a member now comes first: live drops, open polls, then drops to come, then what is over.
+  const cards = useMemo(() => {
+    const rank = (c: Card) =>
+      c.kind === "drop" ? (c.drop.claimed >= c.drop.quantity ? 4 : c.drop.releaseAt <= now ? 0 : 2) : c.poll.closed || c.poll.closesAt <= now ? 3 : 1;
+    return [...room.drops.map((drop) => ({ kind: "drop" as const, drop })), ...room.polls.map((poll) => ({ kind: "poll" as const, poll }))].sort((a, b) => rank(a) - rank(b));
+  }, [room.drops, room.polls, now]);
   const muted = room.mutedUntil && room.mutedUntil > now ? room.mutedUntil : null;
   const side = room.polls.length || room.drops.length || owner;
 
@@ -82,12 +91,22 @@ export default function Room() {
         {side ? (
           <aside className="room-side" aria-label="Polls and drops">
             {owner ? <OwnerTools roomId={d.roomId} onPoll={(input) => room.send({ type: "poll.create", ...input })} /> : null}
-            {room.drops.map((x) => (
-              <DropCard key={x.id} drop={x} mine={room.mine.claims.has(x.id)} now={now} onClaimed={(n) => room.claimed(x.id, n)} />
-            ))}
-            {room.polls.map((p) => (
-              <PollCard key={p.id} poll={p} myVote={room.mine.votes[p.id]} now={now} onVote={(choices) => room.vote(p.id, choices)} />
-            ))}
+            {cards.length ? (
+              <div className={showAll ? "room-cards room-cards-all" : "room-cards"}>
+                {cards.map((c) =>
+                  c.kind === "drop" ? (
+                    <DropCard key={c.drop.id} drop={c.drop} mine={room.mine.claims.has(c.drop.id)} now={now} onClaimed={(n) => room.claimed(c.drop.id, n)} />
+                  ) : (
+                    <PollCard key={c.poll.id} poll={c.poll} myVote={room.mine.votes[c.poll.id]} now={now} onVote={(choices) => room.vote(c.poll.id, choices)} />
+                  ),
+                )}
+              </div>
+            ) : null}
+            {cards.length > 2 ? (
+              <button type="button" className="btn btn-small btn-ghost room-cards-more" data-wide-needed={cards.length > 4} aria-expanded={showAll} onClick={() => setShowAll((x) => !x)}>
+                {showAll ? "Show fewer" : `All ${cards.length} polls and drops`}
+              </button>
+            ) : null}
           </aside>
         ) : null}
         <div className="room-main">

@@ -58,6 +58,13 @@ export async function buildApp(logDir: string) {
   await runToEnd("npm", ["run", "build", "--workspace", "app"], { cwd: root, log: path.join(logDir, "app-build.log") });
 }
 
+/**
+ * Each stack gets a dev registry of its own (beside its persisted state), so the app's `API`
+ * binding always reaches its own gateway: a benchmark's or a test's throwaway stack started
+ * while `npm start` runs would otherwise register the same worker name and take its traffic.
+ */
+const registryEnv = (opts: StackOptions) => ({ WRANGLER_REGISTRY_PATH: path.resolve(opts.persistDir, "registry") });
+
 function stopper(children: ChildProcess[]) {
   return async () => {
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
@@ -86,7 +93,7 @@ export async function startGateway(opts: StackOptions) {
       "--persist-to", opts.persistDir, "--var", `APP_ORIGIN:${appOrigin}`, "--var", `DATABASE_URL:${opts.pgUrl}`,
       "--var", `LINK_ORIGIN:http://localhost:${opts.gatewayPort}`, "--show-interactive-dev-session=false",
     ],
-    { cwd: root, log: path.join(opts.logDir, "gateway.log") },
+    { cwd: root, log: path.join(opts.logDir, "gateway.log"), env: registryEnv(opts) },
   );
   const stop = stopper([gateway]);
   try {
@@ -113,7 +120,7 @@ export async function startStack(opts: StackOptions, beforeApp?: (gatewayUrl: st
     const app = run(
       "npx",
       ["wrangler", "pages", "dev", "--port", String(opts.appPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.appPort + 1000), "--persist-to", path.relative(path.join(root, "app"), opts.persistDir), "--show-interactive-dev-session=false"],
-      { cwd: path.join(root, "app"), log: path.join(opts.logDir, "app.log") },
+      { cwd: path.join(root, "app"), log: path.join(opts.logDir, "app.log"), env: registryEnv(opts) },
     );
     children.push(app);
     await waitForHttp(`http://127.0.0.1:${opts.appPort}/healthz`);

@@ -29,7 +29,7 @@ export function DropCard({ drop, mine, now, onClaimed }: { drop: Drop; mine: boo
       <h3>{drop.title}</h3>
       {drop.description ? <p className="small">{drop.description}</p> : null}
       <p className="small">
-        {drop.perk ? <strong>{drop.perk}</strong> : null}
+        {drop.perk ? <strong className="drop-perk">{drop.perk}</strong> : null}
         {drop.productUrl ? (
           <a href={drop.productUrl} className="drop-product">
             See the product
