@@ -5,6 +5,7 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { LinkShare } from "../components/link-share";
 import { StorefrontCard, type StorefrontStats } from "../components/storefront-card";
+import { CommunityCard, type CommunityNumbers } from "../components/community-card";
 import { api } from "../lib/api.server";
 import { requireCreator } from "../lib/creator.server";
 import { formatMoney } from "../lib/money";
@@ -28,14 +29,16 @@ interface Invite {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { creator } = await requireCreator(context, request);
-  const [earnings, invites, storefront, stats] = await Promise.all([
+  const [earnings, invites, storefront, stats, community] = await Promise.all([
     api<Earnings>(context, request, "/api/v1/earnings"),
     api<{ items: Invite[] }>(context, request, "/api/v1/invites"),
     api<{ storefront: { live: boolean; publishedVersion: number | null } | null }>(context, request, "/api/v1/storefronts/mine"),
     api<StorefrontStats>(context, request, "/api/v1/storefronts/mine/stats?days=7"),
+    communityNumbers(context, request, creator.handle),
   ]);
   const sf = storefront.ok ? storefront.data.storefront : null;
   return {
+    community,
     creator,
     earnings: earnings.ok ? earnings.data : { pending: [], campaigns: [] },
     invites: invites.ok ? invites.data.items : [],
@@ -53,10 +56,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
 }
 
+/** The creator's community and its numbers, or null before they start one. */
+async function communityNumbers(context: LoaderFunctionArgs["context"], request: Request, handle: string): Promise<CommunityNumbers | null> {
+  const c = await api<{ slug: string; name: string }>(context, request, `/api/v1/communities/by-creator/${handle}`);
+  if (!c.ok) return null;
+  const n = await api<Omit<CommunityNumbers, "slug" | "name">>(context, request, `/api/v1/communities/${c.data.slug}/analytics`);
+  return n.ok ? { slug: c.data.slug, name: c.data.name, ...n.data } : null;
+}
+
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 export default function StudioHome() {
-  const { creator, earnings, invites, storefront } = useLoaderData<typeof loader>();
+  const { creator, earnings, invites, storefront, community } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok: boolean; message?: string } | undefined;
   useLive(2_500);
   const [params] = useSearchParams();
@@ -133,6 +144,7 @@ export default function StudioHome() {
         )}
       </Card>
       <StorefrontCard handle={creator.handle} live={storefront.live} version={storefront.version} stats={storefront.stats} />
+      <CommunityCard community={community} />
       <Card style={{ marginTop: "var(--space-4)" }}>
         <div className="spread"><h2>Social accounts</h2><Link to="/studio/onboarding" className="small">Add or verify</Link></div>
         <SocialList accounts={creator.socialAccounts} />
