@@ -1,7 +1,8 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { MAX_POST_CHARS, type Drop, type Poll, type Post } from "../../durable-objects/community-room.protocol";
+import { type Drop, type Poll, type Post } from "../../durable-objects/community-room.protocol";
+import { Composer } from "../components/room/composer";
 import { useNow } from "../components/room/countdown";
 import { DropCard } from "../components/room/drop-card";
 import { OwnerTools } from "../components/room/owner-tools";
@@ -43,7 +44,6 @@ export default function Room() {
   const d = useLoaderData<typeof loader>();
   const room = useRoom(d.roomId, d.posts);
   const now = useNow(d.now);
-  const [draft, setDraft] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const owner = room.you?.role === "owner";
@@ -129,22 +129,12 @@ export default function Room() {
               />
             ))}
           </ol>
-          <form
-            className="room-composer"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const body = draft.trim();
-              if (body && room.send({ type: "post.create", body })) setDraft("");
-            }}
-          >
-            <label htmlFor="post-body" className="visually-hidden">
-              Write a post
-            </label>
-            <textarea id="post-body" rows={2} value={draft} maxLength={MAX_POST_CHARS} disabled={!!muted} placeholder={muted ? "You are muted for now" : "Write to the room…"} onChange={(e) => setDraft(e.target.value)} />
-            <button className="btn" disabled={!draft.trim() || room.state !== "live" || !!muted}>
-              Post
-            </button>
-          </form>
+          <Composer
+            roomId={d.roomId}
+            disabled={room.state !== "live" || !!muted}
+            placeholder={muted ? "You are muted for now" : "Write to the room…"}
+            onPost={(body, images) => room.send({ type: "post.create", body, media: images.map((url) => ({ kind: "image" as const, url })) })}
+          />
           {room.error ? (
             <p className="alert alert-error" role="alert">
               {room.error}

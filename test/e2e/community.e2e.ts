@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productImage } from "../../scripts/lib/product-image";
 import { APP, expectHeading, flow, launch, shot, VIEWPORTS } from "./browser";
 
 type Demo = { communitySlug: string; roomId: string; memberSessionCookies: string[]; creatorSessionCookie: string; creatorHandle: string };
@@ -48,10 +49,15 @@ describe.each(Object.entries(VIEWPORTS))("community room on %s", (name, viewport
       await a.getByTestId("room-state").getByText(/^Live/).waitFor();
       await b.getByTestId("room-state").getByText(/^Live/).waitFor();
 
-      const fromA = `Morning from ${name} A ${run}`;
+      const fromA = `Morning from ${name} A ${run}, new shelfie`;
       await a.getByLabel("Write a post").fill(fromA);
+      await a.locator("#post-photo").setInputFiles({ name: "shelfie.png", mimeType: "image/png", buffer: productImage({ backdrop: "#e4ecea", product: "#c98a5a", cap: "#2b2622", shape: "bottle" }, 320, 400) });
+      await a.getByRole("list", { name: "Photos to post" }).locator("img").waitFor();
       await a.getByRole("button", { name: "Post", exact: true }).click();
-      await b.getByText(fromA).waitFor({ timeout: 3000 });
+      const postB = b.locator("li.room-post", { hasText: fromA });
+      await postB.waitFor({ timeout: 3000 });
+      await postB.locator("img").scrollIntoViewIfNeeded();
+      await postB.locator("img").waitFor();
       const fromB = `Reply from ${name} B ${run}`;
       await b.getByLabel("Write a post").fill(fromB);
       await b.getByRole("button", { name: "Post", exact: true }).click();
@@ -80,6 +86,10 @@ describe.each(Object.entries(VIEWPORTS))("community room on %s", (name, viewport
       await dropA.getByRole("button", { name: "Claim" }).click();
       await dropA.getByText("Claimed · it's yours").waitFor({ timeout: 3000 });
       await dropB.getByText("4 of 5 left").waitFor({ timeout: 3000 });
+      for (const page of [a, b]) {
+        const fewer = page.getByRole("button", { name: "Show fewer" });
+        if (await fewer.isVisible()) await fewer.click();
+      }
       await shot(b, `community-room-${name}`);
       await shot(a, `community-room-claimed-${name}`);
     });

@@ -241,15 +241,43 @@ describe("live rooms: posts, polls, drops, moderation", () => {
     s.ws!.close(1000, "done");
   });
 
+  it("members attach uploaded images to posts, and search the mirrored posts of the rooms they may enter", async () => {
+    const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwyhDABf8gX7f2ux8wAAAABJRU5ErkJggg=="), (ch) => ch.charCodeAt(0));
+    const outsider = (await signIn(api, uniqueEmail("room-outsider"))).cookie;
+    expect((await api(`/api/v1/rooms/${roomId}/media`, { method: "POST", headers: { cookie: outsider, "content-type": "image/png" }, body: PNG })).status).toBe(403);
+    const notImage = await api(`/api/v1/rooms/${roomId}/media`, { method: "POST", headers: { cookie: a, "content-type": "image/png" }, body: "hello" });
+    expect((await problem(notImage)).errors?.[0]?.path).toBe("body");
+    const up = await api(`/api/v1/rooms/${roomId}/media`, { method: "POST", headers: { cookie: a, "content-type": "application/octet-stream" }, body: PNG });
+    expect(up.status).toBe(201);
+    const image = (await up.json()) as { url: string; contentType: string };
+    expect(image).toMatchObject({ contentType: "image/png", width: 2, height: 1 });
+    expect((await api(image.url)).headers.get("content-type")).toBe("image/png");
+
+    const s = await connect(roomId, a);
+    await s.next("hello");
+    send(s.ws, { type: "post.create", body: "Shelfie with the unicorn toner", media: [{ kind: "image", url: image.url }] });
+    expect(((await s.next("post.created")).post as { media: unknown[] }).media).toEqual([{ kind: "image", url: image.url }]);
+    s.ws!.close(1000, "done");
+
+    const found = await eventually(
+      async () => (await (await api(`/api/v1/communities/${slug}/search?q=${encodeURIComponent("UNICORN toner")}`, { headers: { cookie: b } })).json()) as { items: { body: string; roomName: string }[] },
+      (r) => r.items.length === 1,
+    );
+    expect(found.items[0]).toMatchObject({ body: "Shelfie with the unicorn toner", roomName: "General" });
+    expect(((await (await api(`/api/v1/communities/${slug}/search?q=${encodeURIComponent("unicorn%_")}`, { headers: { cookie: b } })).json()) as { items: unknown[] }).items).toEqual([]);
+    expect((await problem(await api(`/api/v1/communities/${slug}/search?q=u`, { headers: { cookie: b } }))).errors?.[0]?.path).toBe("query.q");
+    expect((await api(`/api/v1/communities/${slug}/search?q=unicorn`, { headers: { cookie: outsider } })).status).toBe(403);
+  });
+
   it("gives the owner (and only the owner) the community's numbers from the same events", async () => {
     expect((await api(`/api/v1/communities/${slug}/analytics`, { headers: { cookie: a } })).status).toBe(403);
     type Numbers = { members: number; activeMembers: number; posts: number; polls: { count: number; voters: number; participation: number }; drops: { claimed: number; quantity: number; sellThrough: number }; daily: { posts: number }[] };
     const n = await eventually(
       async () => (await (await api(`/api/v1/communities/${slug}/analytics`, { headers: { cookie: owner } })).json()) as Numbers,
-      (x) => x.posts >= 2 && x.polls.voters === 2 && x.drops.claimed === 2,
+      (x) => x.posts >= 3 && x.polls.voters === 2 && x.drops.claimed === 2,
     );
-    expect(n).toMatchObject({ members: 4, posts: 2, polls: { count: 1, voters: 2, participation: 0.5 }, drops: { claimed: 2, quantity: 2, sellThrough: 1 } });
+    expect(n).toMatchObject({ members: 4, posts: 3, polls: { count: 1, voters: 2, participation: 0.5 }, drops: { claimed: 2, quantity: 2, sellThrough: 1 } });
     expect(n.activeMembers).toBeGreaterThanOrEqual(2);
-    expect(n.daily.reduce((t, d) => t + d.posts, 0)).toBe(2);
+    expect(n.daily.reduce((t, d) => t + d.posts, 0)).toBe(3);
   });
 });

@@ -7,6 +7,8 @@ import { communityOfCreator, communityView, roomAccess, roomObject } from "./com
 import { claimDrop, createDrop, getDrop } from "./drops";
 import { setBanned } from "./moderation";
 import { communityAnalytics } from "./community-analytics";
+import { MAX_ROOM_IMAGE_BYTES, uploadRoomImage } from "./room-media";
+import { searchPosts } from "./search-posts";
 import { createCommunity, createRoom, createTier, grantTier, join } from "./manage-community";
 import { BanBody, ClaimSchema, CommunityAnalyticsSchema, CommunitySchema, CreateCommunityBody, CreateDropBody, CreateRoomBody, CreateTierBody, DropSchema, GrantBody, RoomSchema, TierSchema } from "./schemas";
 
@@ -98,6 +100,21 @@ communityRoutes.openapi(
   async (c) => c.json(await communityAnalytics(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId), 200),
 );
 
+communityRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{slug}/search",
+    tags: ["communities"],
+    summary: "Search posts in the rooms you may enter, newest first (every word must appear)",
+    request: { params: Slug, query: z.object({ q: z.string().trim().min(2, { error: "At least two characters" }).max(100), limit: z.coerce.number().int().min(1).max(50).default(20) }) },
+    responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), roomId: z.string(), roomName: z.string(), authorId: z.string(), parentId: z.string().nullable(), body: z.string(), createdAt: z.number().int() })) }), "Matching posts"), ...errorResponses },
+  }),
+  async (c) => {
+    const { q, limit } = c.req.valid("query");
+    return c.json({ items: await searchPosts(c.var.deps, c.var.actor, c.req.valid("param").slug, q, limit) }, 200);
+  },
+);
+
 export const roomRoutes = createRouter();
 // Any string reaches the lookup (an unknown room is a 404), so a write's body is validated first.
 const RoomId = z.object({ roomId: z.string().min(1).max(64) });
@@ -146,6 +163,21 @@ roomRoutes.openapi(
     const { roomId } = c.req.valid("param");
     const d = await createDrop(c.var.deps, c.env, c.var.actor, roomId, c.req.valid("json"));
     return c.json(await getDrop(c.var.deps, c.env, c.var.actor, d.id), 201);
+  },
+);
+
+roomRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{roomId}/media",
+    tags: ["communities"],
+    summary: "Upload an image for a post (raw bytes; type sniffed from the bytes, up to 5 MB); the post carries the returned URL",
+    request: { params: RoomId, body: { required: true, content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } } },
+    responses: { 201: jsonContent(z.object({ url: z.string(), contentType: z.string(), width: z.number().int(), height: z.number().int(), bytes: z.number().int() }), "Stored"), ...errorResponses },
+  }),
+  async (c) => {
+    if (Number(c.req.header("content-length") ?? "0") > MAX_ROOM_IMAGE_BYTES) throw new AppError("validation_failed", "Images in rooms can be up to 5 MB.", [{ path: "body", message: "Too large" }]);
+    return c.json(await uploadRoomImage({ ...c.var.deps, bucket: c.env.MEDIA }, c.var.actor, c.req.valid("param").roomId, await c.req.arrayBuffer()), 201);
   },
 );
 
