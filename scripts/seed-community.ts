@@ -5,7 +5,7 @@ const MEMBERS = 40;
 /**
  * The demo creator's community: "Glow Club" with its General room, 40 members signed in (their
  * session cookies go to .data/demo.json for tools and benchmarks), an open poll and a scheduled
- * drop of 25. Idempotent.
+ * drop of 25, and a published course ("Skincare basics") with a quiz. Idempotent.
  */
 export async function seedCommunity(f: Fetcher, creatorCookie: string, prev: { memberSessionCookies?: string[]; dropId?: string }, productId: string) {
   const prevMembers = prev.memberSessionCookies;
@@ -35,7 +35,8 @@ export async function seedCommunity(f: Fetcher, creatorCookie: string, prev: { m
   }
   const pollId = await seedPoll(f, roomId, creatorCookie);
   const dropId = await seedDrop(f, roomId, creatorCookie, prev.dropId, productId);
-  return { communitySlug: slug, roomId, pollId, dropId, memberSessionCookies: cookies };
+  const courseId = await seedCourse(f, slug, creatorCookie);
+  return { communitySlug: slug, roomId, pollId, dropId, courseId, memberSessionCookies: cookies };
 }
 
 const json = (cookie: string, body: unknown) => ({ method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
@@ -60,3 +61,94 @@ async function seedDrop(f: Fetcher, roomId: string, cookie: string, prevId: stri
   if (!res.ok) throw new Error(`seed drop: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
 }
+
+const COURSE_TITLE = "Skincare basics";
+
+/**
+ * "Skincare basics": two modules, four lessons (the first with a YouTube video, the second with a
+ * download) and a quiz with one question of each kind (pass mark 70 %, 3 attempts), published for
+ * every member. Reused when a course of that title exists, so learners' progress survives restarts.
+ */
+async function seedCourse(f: Fetcher, slug: string, cookie: string) {
+  const list = await f(`/api/v1/communities/${slug}/courses`, { headers: { cookie } });
+  if (!list.ok) throw new Error(`seed courses: ${list.status} ${await list.text()}`);
+  const existing = ((await list.json()) as { items: { id: string; title: string }[] }).items.find((c) => c.title === COURSE_TITLE);
+  if (existing) return existing.id;
+  const res = await f(`/api/v1/communities/${slug}/courses`, json(cookie, COURSE));
+  if (!res.ok) throw new Error(`seed course: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+const COURSE = {
+  title: COURSE_TITLE,
+  summary: "Four short lessons on what your skin needs (and what it doesn't): skin types, cleansing, daily SPF and a routine you will actually keep. Ends with a quick quiz.",
+  tierIds: [],
+  status: "published",
+  modules: [
+    {
+      title: "Know your skin",
+      summary: "Start with what you have: your skin type and how to clean it without stripping it.",
+      lessons: [
+        {
+          title: "Find your skin type",
+          videoUrl: "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+          body: "<p>Most routines go wrong at the first step: products for a skin type you do not have. The good news is that you can find yours in one evening.</p><h3>The bare-face test</h3><ol><li>Wash with a gentle cleanser and pat dry.</li><li>Leave your skin bare for an hour: no toner, no moisturiser.</li><li>Look closely at your forehead, nose, chin and cheeks.</li></ol><p><strong>Tight all over</strong> usually means dry. <strong>Shiny all over</strong> means oily. <strong>Shiny in the T-zone, fine elsewhere</strong> is combination. Stinging or redness after most products points to sensitive skin, whatever else is going on.</p>",
+          downloads: [],
+        },
+        {
+          title: "Cleansing without stripping",
+          videoUrl: null,
+          body: "<p>Squeaky clean is not the goal. A cleanser that leaves your face tight has taken the oils your skin barrier needs.</p><ul><li>Use lukewarm water, never hot.</li><li>Massage for 30 to 60 seconds, then rinse well.</li><li>In the evening, cleanse twice if you wore SPF or make-up: an oil or balm first, then your usual cleanser.</li></ul><p>Once a day is enough for most people. Dry or sensitive skin can skip the morning cleanse and rinse with water.</p>",
+          downloads: [{ label: "Morning and evening routine checklist (PDF)", url: "https://lumen-skincare.example/guides/routine-checklist.pdf" }],
+        },
+      ],
+      assessment: null,
+    },
+    {
+      title: "Protect and repair",
+      summary: "The one product that matters most, and a routine short enough to keep.",
+      lessons: [
+        {
+          title: "SPF, every single day",
+          videoUrl: null,
+          body: "<p>Daylight ages skin faster than anything else you can control, and UVA gets through clouds and windows. A broad-spectrum SPF 30 or higher, every morning, does more than any serum.</p><p>Use about two finger-lengths for face and neck, and top up every two hours when you are outside.</p>",
+          downloads: [],
+        },
+        {
+          title: "A three-step routine you will keep",
+          videoUrl: null,
+          body: "<p>Morning: <strong>cleanse, moisturise, protect</strong>. Evening: <strong>cleanse, treat, moisturise</strong>. Add one active at a time and give it four weeks before you judge it.</p><blockquote>The best routine is the one you still do on a Tuesday night when you are tired.</blockquote>",
+          downloads: [],
+        },
+      ],
+      assessment: {
+        title: "Skincare basics quiz",
+        passMarkPct: 70,
+        maxAttempts: 3,
+        questions: [
+          {
+            kind: "single",
+            prompt: "Which sunscreen is the usual recommendation for every day?",
+            options: ["SPF 15, only on sunny days", "Broad-spectrum SPF 30 or higher, every day", "No sunscreen under make-up"],
+            correct: 1,
+            explanation: "UVA reaches your skin through clouds and windows, so daily broad-spectrum SPF 30+ is the habit that counts.",
+          },
+          {
+            kind: "multiple",
+            prompt: "Which of these belong in a simple morning routine?",
+            options: ["A gentle cleanser (or a water rinse)", "Moisturiser", "Sunscreen", "A 20-minute clay mask"],
+            correct: [0, 1, 2],
+            explanation: "Cleanse, moisturise, protect. Masks are an occasional extra, not a daily step.",
+          },
+          {
+            kind: "short",
+            prompt: "What does SPF stand for?",
+            accepted: ["sun protection factor"],
+            pattern: null,
+            explanation: "Sun Protection Factor: how much longer skin takes to redden with the sunscreen on than without it.",
+          },
+        ],
+      },
+    },
+  ],
+};

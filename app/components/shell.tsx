@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { Me } from "../lib/me.server";
 import { Button } from "./ui/button";
 import { LogoMark } from "./ui/icons";
@@ -15,6 +15,7 @@ const NAV = {
     { to: "/studio", label: "Overview", end: true },
     { to: "/studio/storefront", label: "Storefront", end: false },
     { to: "/studio/marketplace", label: "Marketplace", end: false },
+    { to: "/studio/community", label: "Community", end: false },
     { to: "/studio/profile", label: "Profile", end: false },
   ],
 } as const;
@@ -25,6 +26,13 @@ export function Shell({ me, children }: { me: Me | null; children: ReactNode }) 
   const inOnboarding = pathname.endsWith("/signup") || pathname.endsWith("/onboarding");
   const persona = pathname.startsWith("/studio") ? "creator" : pathname.startsWith("/brand") ? "brand" : null;
   const nav = persona && me && !inOnboarding ? NAV[persona] : [];
+  // On a phone the navigation scrolls sideways: keep the current page's item in view.
+  const navRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = navRef.current;
+    const active = el?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (el && active && el.scrollWidth > el.clientWidth) el.scrollLeft = active.offsetLeft - el.offsetLeft - (el.clientWidth - active.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <>
       <a href="#main" className="skip-link">Skip to content</a>
@@ -36,7 +44,7 @@ export function Shell({ me, children }: { me: Me | null; children: ReactNode }) 
           </Link>
           {persona && <span className="persona-tag">{persona === "brand" ? "Brand console" : "Creator studio"}</span>}
           {nav.length > 0 && (
-            <nav className="nav" aria-label={persona === "brand" ? "Brand console" : "Creator studio"}>
+            <nav className="nav" ref={navRef} aria-label={persona === "brand" ? "Brand console" : "Creator studio"}>
               {nav.map((item) => (
                 <NavLink key={item.to} to={item.to} end={item.end}>
                   {item.label}

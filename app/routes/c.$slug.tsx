@@ -1,9 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { timeLeft, useNow } from "../components/room/countdown";
+import { CommunitySearch, type FoundPost } from "../components/room/search-results";
 import { Card } from "../components/ui/card";
 import communityCss from "../styles/community.css?url";
+import courseCss from "../styles/course.css?url";
+import { CourseProgress } from "../components/course/progress";
 import { api } from "../lib/api.server";
+import { courseHref, type CourseSummary } from "../lib/course";
 import { getMe } from "../lib/me.server";
 import { formatMoney } from "../lib/money";
 
@@ -17,14 +21,30 @@ interface Community {
   membership: { tierId: string; role: "owner" | "member"; status: string } | null;
 }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: communityCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: communityCss },
+  { rel: "stylesheet", href: courseCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.community.name} · Tandem` : "Community · Tandem" }, { name: "description", content: data?.community.description ?? "" }];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const res = await api<Community>(context, request, `/api/v1/communities/${encodeURIComponent(params.slug ?? "")}`);
+  const slug = encodeURIComponent(params.slug ?? "");
+  const [res, courses, me] = await Promise.all([
+    api<Community>(context, request, `/api/v1/communities/${slug}`),
+    api<{ items: CourseSummary[] }>(context, request, `/api/v1/communities/${slug}/courses`),
+    getMe(context, request),
+  ]);
   if (!res.ok) throw new Response(res.problem.detail, { status: res.problem.status });
-  return { community: res.data, signedIn: !!(await getMe(context, request)), now: Date.now() };
+  const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
+  const found = q && res.data.membership ? await api<{ items: FoundPost[] }>(context, request, `/api/v1/communities/${slug}/search?q=${encodeURIComponent(q)}`) : null;
+  return {
+    community: res.data,
+    courses: courses.ok ? courses.data.items : [],
+    signedIn: !!me,
+    now: Date.now(),
+    search: { q, results: found?.ok ? found.data.items : null, error: found && !found.ok ? (found.problem.errors?.[0]?.message ?? found.problem.detail) : null },
+  };
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -34,7 +54,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function CommunityHome() {
-  const { community: c, signedIn, now: serverNow } = useLoaderData<typeof loader>();
+  const { community: c, courses, signedIn, now: serverNow, search } = useLoaderData<typeof loader>();
   const now = useNow(serverNow);
   const busy = useNavigation().state !== "idle";
   const tierName = (id: string) => c.tiers.find((t) => t.id === id)?.name ?? "a tier";
@@ -66,6 +86,7 @@ export default function CommunityHome() {
           )}
         </Card>
       )}
+      {c.membership?.status === "active" ? <CommunitySearch slug={c.slug} q={search.q} results={search.results} error={search.error} /> : null}
       {c.drops.length ? (
         <section style={{ marginTop: "var(--space-4)" }} aria-label="Drops">
           <h2>Drops</h2>
@@ -92,6 +113,63 @@ export default function CommunityHome() {
           </div>
         </section>
       ) : null}
+      <section style={{ marginTop: "var(--space-4)" }} aria-labelledby="courses-h">
+        <div className="spread">
+          <h2 id="courses-h">Courses</h2>
+          {c.membership?.role === "owner" ? (
+            <Link className="small" to="/studio/community">
+              Manage in studio
+            </Link>
+          ) : null}
+        </div>
+        {courses.length === 0 ? (
+          <div className="room-card empty">
+            <strong>No courses yet</strong>
+            {c.membership?.role === "owner" ? (
+              <>
+                Write the first one in your <Link to="/studio/community/courses/new">studio</Link>.
+              </>
+            ) : (
+              "When there is one, it shows up here."
+            )}
+          </div>
+        ) : (
+          <div className="course-cards">
+            {courses.map((k) => {
+              const started = k.progress.completedLessons + k.progress.passedAssessments > 0;
+              const go = k.progress.pct === 100 ? "Review" : started ? "Continue" : "Start";
+              return (
+                <article key={k.id} className="room-card course-card" data-testid="course-card">
+                  <p className="room-card-kicker">
+                    {k.status === "draft" ? "Draft" : k.locked ? "Locked" : k.progress.pct === 100 ? "Completed" : started ? "In progress" : "Course"}
+                  </p>
+                  <h3>{k.title}</h3>
+                  {k.summary ? <p className="small muted course-card-summary">{k.summary}</p> : null}
+                  <p className="small muted">
+                    {k.lessonCount} lesson{k.lessonCount === 1 ? "" : "s"}
+                    {k.assessmentCount ? ` · ${k.assessmentCount} quiz${k.assessmentCount === 1 ? "" : "zes"}` : ""}
+                    {k.locked && k.tierIds.length ? ` · for ${k.tierIds.map(tierName).join(", ")}` : ""}
+                  </p>
+                  {k.locked ? (
+                    c.membership ? (
+                      <span className="badge badge-neutral">🔒 Another tier</span>
+                    ) : (
+                      <span className="badge badge-neutral">🔒 Join to start</span>
+                    )
+                  ) : (
+                    <>
+                      <CourseProgress progress={k.progress} compact />
+                      <Link className="btn btn-small" to={courseHref(c.slug, k.id)} aria-label={`${go} ${k.title}`}>
+                        {go}
+                      </Link>
+                    </>
+                  )}
+                </article>
+              );
+            })}
+          </div>
+        )}
+      </section>
       <Card style={{ marginTop: "var(--space-4)" }}>
         <h2>Rooms</h2>
         <ul className="list">

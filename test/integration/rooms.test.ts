@@ -271,12 +271,25 @@ describe("live rooms: posts, polls, drops, moderation", () => {
 
   it("gives the owner (and only the owner) the community's numbers from the same events", async () => {
     expect((await api(`/api/v1/communities/${slug}/analytics`, { headers: { cookie: a } })).status).toBe(403);
-    type Numbers = { members: number; activeMembers: number; posts: number; polls: { count: number; voters: number; participation: number }; drops: { claimed: number; quantity: number; sellThrough: number }; daily: { posts: number }[] };
+    // A course counts as completed by a member once every lesson is done and every assessment passed.
+    const created = await postJson(
+      `/api/v1/communities/${slug}/courses`,
+      { title: "Basics", status: "published", modules: [{ title: "One", lessons: [{ title: "Read me", body: "<p>Hi</p>", videoUrl: null, downloads: [] }], assessment: { title: "Check", passMarkPct: 100, maxAttempts: 3, questions: [{ kind: "single", prompt: "Pick b", options: ["a", "b"], correct: 1 }] } }] },
+      { cookie: owner },
+    );
+    expect(created.status).toBe(201);
+    const course = (await created.json()) as { id: string; modules: { lessons: { id: string }[]; assessment: { id: string; questions: { id: string }[] } }[] };
+    const [mod] = course.modules;
+    for (const cookie of [a, b]) expect((await postJson(`/api/v1/courses/${course.id}/lessons/${mod!.lessons[0]!.id}/complete`, {}, { cookie })).status).toBe(201);
+    const answer = (choice: number, cookie: string) => postJson(`/api/v1/courses/${course.id}/assessments/${mod!.assessment.id}/attempts`, { answers: { [mod!.assessment.questions[0]!.id]: choice } }, { cookie });
+    expect(((await (await answer(0, a)).json()) as { passed: boolean }).passed).toBe(false);
+    expect(((await (await answer(1, a)).json()) as { passed: boolean }).passed).toBe(true);
+    type Numbers = { members: number; activeMembers: number; posts: number; polls: { count: number; voters: number; participation: number }; drops: { claimed: number; quantity: number; sellThrough: number }; courses: { started: number; completed: number; completionRate: number }; daily: { posts: number }[] };
     const n = await eventually(
       async () => (await (await api(`/api/v1/communities/${slug}/analytics`, { headers: { cookie: owner } })).json()) as Numbers,
       (x) => x.posts >= 3 && x.polls.voters === 2 && x.drops.claimed === 2,
     );
-    expect(n).toMatchObject({ members: 4, posts: 3, polls: { count: 1, voters: 2, participation: 0.5 }, drops: { claimed: 2, quantity: 2, sellThrough: 1 } });
+    expect(n).toMatchObject({ members: 4, posts: 3, polls: { count: 1, voters: 2, participation: 0.5 }, drops: { claimed: 2, quantity: 2, sellThrough: 1 }, courses: { started: 2, completed: 1, completionRate: 0.5 } });
     expect(n.activeMembers).toBeGreaterThanOrEqual(2);
     expect(n.daily.reduce((t, d) => t + d.posts, 0)).toBe(3);
   });

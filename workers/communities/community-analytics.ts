@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { inList } from "../db/d1/in-list";
-import { communityDrops, communityMembers, courses, lessonCompletions } from "../db/d1/schema";
+import { assessmentAttempts, communityDrops, communityMembers, courses, lessonCompletions } from "../db/d1/schema";
 import { events } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { requireOwner } from "./manage-community";
@@ -8,8 +8,9 @@ import { requireOwner } from "./manage-community";
 const DAY = 86_400_000;
 const WINDOW_DAYS = 30;
 
-/** The ids of a course's current lessons (completions of lessons since removed do not count). */
-const lessonIds = (content: unknown) => new Set(((content as { modules?: { lessons?: { id: string }[] }[] })?.modules ?? []).flatMap((m) => (m.lessons ?? []).map((l) => l.id)));
+type Doc = { modules?: { lessons?: { id: string }[]; assessment?: { id: string } | null }[] };
+/** A course's current steps: every lesson and every assessment (progress on steps since removed does not count). */
+const stepIds = (content: unknown) => new Set(((content as Doc)?.modules ?? []).flatMap((m) => [...(m.lessons ?? []).map((l) => l.id), ...(m.assessment ? [m.assessment.id] : [])]));
 const ratio = (n: number, d: number) => (d > 0 ? Math.min(1, n / d) : null);
 
 /**
@@ -61,18 +62,25 @@ export async function communityAnalytics(deps: Deps, slug: string, ownerUserId: 
     .from(events)
     .where(and(inCommunity, sql`${events.at} >= ${since}`));
 
-  const completions = courseRows.length
-    ? await deps.db
-        .select({ courseId: lessonCompletions.courseId, userId: lessonCompletions.userId, lessonId: lessonCompletions.lessonId })
-        .from(lessonCompletions)
-        .where(inList(lessonCompletions.courseId, courseRows.map((r) => r.id)))
-    : [];
+  // A member has completed a course when every lesson is done and every assessment passed.
+  const ids = courseRows.map((r) => r.id);
+  const [completions, passes] = ids.length
+    ? await Promise.all([
+        deps.db.select({ courseId: lessonCompletions.courseId, userId: lessonCompletions.userId, stepId: lessonCompletions.lessonId }).from(lessonCompletions).where(inList(lessonCompletions.courseId, ids)),
+        deps.db
+          .selectDistinct({ courseId: assessmentAttempts.courseId, userId: assessmentAttempts.userId, stepId: assessmentAttempts.assessmentId })
+          .from(assessmentAttempts)
+          .where(and(inList(assessmentAttempts.courseId, ids), eq(assessmentAttempts.passed, true))),
+      ])
+    : [[], []];
+  const attempted = ids.length ? await deps.db.selectDistinct({ courseId: assessmentAttempts.courseId, userId: assessmentAttempts.userId }).from(assessmentAttempts).where(inList(assessmentAttempts.courseId, ids)) : [];
   const courseStats = courseRows.map((r) => {
-    const lessons = lessonIds(r.content);
+    const steps = stepIds(r.content);
     const done = new Map<string, number>();
-    for (const x of completions) if (x.courseId === r.id && lessons.has(x.lessonId)) done.set(x.userId, (done.get(x.userId) ?? 0) + 1);
-    const completed = [...done.values()].filter((n) => lessons.size > 0 && n >= lessons.size).length;
-    return { id: r.id, title: r.title, lessons: lessons.size, started: done.size, completed, completionRate: ratio(completed, done.size) };
+    for (const x of [...completions, ...passes]) if (x.courseId === r.id && steps.has(x.stepId)) done.set(x.userId, (done.get(x.userId) ?? 0) + 1);
+    const started = new Set([...done.keys(), ...attempted.filter((a) => a.courseId === r.id).map((a) => a.userId)]);
+    const completed = [...done.values()].filter((n) => steps.size > 0 && n >= steps.size).length;
+    return { id: r.id, title: r.title, lessons: r.content ? ((r.content as Doc).modules ?? []).reduce((n, m) => n + (m.lessons?.length ?? 0), 0) : 0, started: started.size, completed, completionRate: ratio(completed, started.size) };
   });
   const members = Number(memberRow?.total ?? 0);
   const kind = (k: string) => kinds.find((x) => x.kind === k)?.n ?? 0;

@@ -142,7 +142,7 @@ export const AttemptBody = z
 
 // Responses.
 
-const QuestionSchema = z
+export const QuestionSchema = z
   .object({
     id: z.string(),
     kind: z.enum(["single", "multiple", "short"]),
@@ -155,9 +155,9 @@ const QuestionSchema = z
     explanation: z.string().optional(),
   })
   .openapi("CourseQuestion");
-const LessonSchema = z.object({ id: z.string(), title: z.string(), body: z.string(), videoUrl: z.string().nullable(), downloads: z.array(z.object({ label: z.string(), url: z.string() })) }).openapi("Lesson");
-const AssessmentSchema = z.object({ id: z.string(), title: z.string(), passMarkPct: z.number().int(), maxAttempts: z.number().int(), questions: z.array(QuestionSchema) }).openapi("Assessment");
-const ModuleSchema = z.object({ id: z.string(), title: z.string(), summary: z.string(), lessons: z.array(LessonSchema), assessment: AssessmentSchema.nullable() }).openapi("CourseModule");
+export const LessonSchema = z.object({ id: z.string(), title: z.string(), body: z.string(), videoUrl: z.string().nullable(), downloads: z.array(z.object({ label: z.string(), url: z.string() })) }).openapi("Lesson");
+export const AssessmentSchema = z.object({ id: z.string(), title: z.string(), passMarkPct: z.number().int(), maxAttempts: z.number().int(), questions: z.array(QuestionSchema) }).openapi("Assessment");
+export const ModuleSchema = z.object({ id: z.string(), title: z.string(), summary: z.string(), lessons: z.array(LessonSchema), assessment: AssessmentSchema.nullable() }).openapi("CourseModule");
 
 export const ProgressSummarySchema = z
   .object({ completedLessons: z.number().int(), totalLessons: z.number().int(), passedAssessments: z.number().int(), totalAssessments: z.number().int(), pct: z.number().int() })
