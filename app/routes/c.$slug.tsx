@@ -7,6 +7,7 @@ import communityCss from "../styles/community.css?url";
 import courseCss from "../styles/course.css?url";
 import { CourseProgress } from "../components/course/progress";
 import { api } from "../lib/api.server";
+import { roomAudience } from "../lib/community";
 import { courseHref, type CourseSummary } from "../lib/course";
 import { getMe } from "../lib/me.server";
 import { formatMoney } from "../lib/money";
@@ -177,7 +178,7 @@ export default function CommunityHome() {
             <li key={r.id}>
               <span>
                 <strong>{r.name}</strong>
-                <span className="muted small"> · {r.tierIds.length ? `for ${r.tierIds.map(tierName).join(", ")}` : "every member"}</span>
+                <span className="muted small"> · {roomAudience(r, c.tiers)}</span>
               </span>
               {r.canEnter ? (
                 <Link className="btn btn-small" to={`/c/${c.slug}/r/${r.id}`}>

@@ -1,3 +1,4 @@
+import { roomAudience } from "../lib/community";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CreateCommunityBody } from "../../workers/communities/schemas";
@@ -159,7 +160,7 @@ function Dashboard({ community: c, analytics: a, courses, now }: { community: Co
               <li key={r.id}>
                 <span>
                   <strong>{r.name}</strong>
-                  <span className="muted small"> · {r.tierIds.length ? `for ${r.tierIds.map((t) => c.tiers.find((x) => x.id === t)?.name ?? "a tier").join(", ")}` : "every member"}</span>
+                  <span className="muted small"> · {roomAudience(r, c.tiers)}</span>
                 </span>
                 <Link className="btn btn-secondary btn-small" to={`/c/${c.slug}/r/${r.id}`}>
                   Open

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DropSchema as RoomDrop } from "../../durable-objects/community-room.protocol";
 
 export const CommunitySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "Lowercase letters, digits and single hyphens" }).min(3).max(40);
 export const CreateCommunityBody = z
@@ -52,22 +53,13 @@ export const CreateDropBody = z
     if (d.releaseAt < now - 60_000 || d.releaseAt > now + 90 * DAY) ctx.addIssue({ code: "custom", path: ["releaseAt"], message: "Between now and 90 days from now" });
   })
   .openapi("CreateDrop");
-export const DropSchema = z
-  .object({
-    id: z.string(),
-    roomId: z.string(),
-    communitySlug: z.string(),
-    title: z.string(),
-    description: z.string(),
-    productUrl: z.string().nullable(),
-    perk: z.string().nullable(),
-    quantity: z.number().int(),
-    claimed: z.number().int(),
-    releaseAt: z.number().int(),
-    status: z.enum(["scheduled", "live", "sold_out"]),
-    myClaim: z.object({ claimId: z.string(), claimedAt: z.number().int() }).nullable(),
-  })
-  .openapi("Drop");
+/** A drop as the room announces it, plus where it lives, its status and the caller's claim. */
+export const DropSchema = RoomDrop.extend({
+  roomId: z.string(),
+  communitySlug: z.string(),
+  status: z.enum(["scheduled", "live", "sold_out"]),
+  myClaim: z.object({ claimId: z.string(), claimedAt: z.number().int() }).nullable(),
+}).openapi("Drop");
 export const ClaimSchema = z.object({ claimId: z.string(), dropId: z.string(), claimedAt: z.number().int(), claimed: z.number().int(), quantity: z.number().int() }).openapi("DropClaim");
 export const BanBody = z.object({ userId: z.string().min(1).max(64) }).strict().openapi("Ban");
 const Rate = z.number().nullable();
