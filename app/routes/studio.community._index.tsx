@@ -128,12 +128,17 @@ function Dashboard({ community: c, analytics: a, courses, now }: { community: Co
         <div>
           <h1>{c.name}</h1>
           <p>
-            <a href={`/c/${c.slug}`}>/c/{c.slug}</a> · {c.rooms.length} room{c.rooms.length === 1 ? "" : "s"} · {c.tiers.length} tier{c.tiers.length === 1 ? "" : "s"}
+            <a href={`/c/${c.slug}`}>/c/{c.slug}</a> · {c.rooms.length} room{c.rooms.length === 1 ? "" : "s"} · <Link to="/studio/community/members">{c.tiers.length} tier{c.tiers.length === 1 ? "" : "s"}</Link>
           </p>
         </div>
-        <Button variant="secondary" to={`/c/${c.slug}`}>
-          Open community
-        </Button>
+        <div className="row">
+          <Button variant="secondary" to="/studio/community/members">
+            Members and tiers
+          </Button>
+          <Button variant="secondary" to={`/c/${c.slug}`}>
+            Open community
+          </Button>
+        </div>
       </div>
       {a ? (
         <div className="kpis" data-testid="community-stats">

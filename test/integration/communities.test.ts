@@ -107,6 +107,24 @@ describe("communities: access and live rooms", () => {
     expect((await api("/api/v1/communities/by-creator/nobody_here")).status).toBe(404);
   });
 
+  it("lists members to the owner only, by name, a page at a time", async () => {
+    type Page = { items: { userId: string; name: string; role: string; status: string; tierId: string }[]; nextAfter: string | null };
+    const all = (await (await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: owner } })).json()) as Page;
+    expect(all.items.map((m) => m.role)).toEqual(["owner", "member", "member"]);
+    expect(all.items[0]!.name).toBe("Hana Host");
+    expect(all.items.every((m) => !m.name.includes("@"))).toBe(true); // names, never email addresses
+    const first = (await (await api(`/api/v1/communities/${slug}/members?limit=2`, { headers: { cookie: owner } })).json()) as Page;
+    expect(first.items).toHaveLength(2);
+    const rest = (await (await api(`/api/v1/communities/${slug}/members?limit=2&after=${first.nextAfter}`, { headers: { cookie: owner } })).json()) as Page;
+    expect([...first.items, ...rest.items].map((m) => m.userId)).toEqual(all.items.map((m) => m.userId));
+    expect(rest.nextAfter).toBeNull();
+    const named = (await (await api(`/api/v1/communities/${slug}/members?q=com-other`, { headers: { cookie: owner } })).json()) as Page;
+    expect(named.items.map((m) => m.userId)).toEqual([otherId]);
+    expect((await problem(await api(`/api/v1/communities/${slug}/members?after=bogus`, { headers: { cookie: owner } }))).errors?.[0]?.path).toBe("query.after");
+    expect((await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: member } })).status).toBe(403);
+    expect((await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: outsider } })).status).toBe(404);
+  });
+
   it("limits how fast one member can post", async () => {
     const s = await connect(general, other);
     await s.next("hello");

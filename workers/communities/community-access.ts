@@ -1,10 +1,13 @@
-import { and, asc, eq, gte } from "drizzle-orm";
-import { communities, communityDrops, communityMembers, communityRooms, communityTiers, creators } from "../db/d1/schema";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { communities, communityDrops, communityMembers, communityRooms, communityTiers, creators, users } from "../db/d1/schema";
 import type { Actor, Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import type { RoomContext } from "../../durable-objects/room/room-events";
 
 type Member = typeof communityMembers.$inferSelect;
+
+/** What a member is called in a community: their creator name, else the part of their email before the @ (never the whole address). */
+export const memberName = sql<string>`coalesce(${creators.displayName}, substr(${users.email}, 1, instr(${users.email}, '@') - 1))`;
 type Room = typeof communityRooms.$inferSelect;
 
 /** Whether an active member's tier opens a room (rooms without tiers are open to every member; owners enter everything). */
@@ -77,15 +80,15 @@ export async function roomAccess(deps: Deps, actor: Actor | null, roomId: string
   if (!member) throw new AppError("forbidden", "Join this community to enter its rooms.");
   if (member.status === "banned") throw new AppError("forbidden", "You cannot enter this community.");
   if (!mayEnter(member, room)) throw new AppError("forbidden", "This room is for members of another tier.");
-  const [creator, community] = await Promise.all([
-    deps.db.select({ displayName: creators.displayName }).from(creators).where(eq(creators.userId, actor.userId)).get(),
+  const [named, community] = await Promise.all([
+    deps.db.select({ name: memberName }).from(users).leftJoin(creators, eq(creators.userId, users.id)).where(eq(users.id, actor.userId)).get(),
     deps.db.select().from(communities).where(eq(communities.id, room.communityId)).get(),
   ]);
   return {
     room,
     community: community!,
     context: roomContext(community!, room.id),
-    member: { userId: actor.userId, name: creator?.displayName ?? actor.email.split("@")[0]!, role: member.role },
+    member: { userId: actor.userId, name: named?.name ?? actor.email.split("@")[0]!, role: member.role },
   };
 }
 

@@ -9,6 +9,7 @@ import { setBanned } from "./moderation";
 import { communityAnalytics } from "./community-analytics";
 import { MAX_ROOM_IMAGE_BYTES, uploadRoomImage } from "./room-media";
 import { searchPosts } from "./search-posts";
+import { listMembers } from "./list-members";
 import { createCommunity, createRoom, createTier, grantTier, join } from "./manage-community";
 import { BanBody, ClaimSchema, CommunityAnalyticsSchema, CommunitySchema, CreateCommunityBody, CreateDropBody, CreateRoomBody, CreateTierBody, DropSchema, GrantBody, RoomSchema, TierSchema } from "./schemas";
 
@@ -80,6 +81,21 @@ communityRoutes.openapi(
     const m = await grantTier(c.var.deps, slug, requireUser(c.var.actor).userId, userId, null);
     return c.json({ tierId: m!.tierId, role: m!.role, status: m!.status }, 200);
   },
+);
+
+communityRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{slug}/members",
+    tags: ["communities"],
+    summary: "Members, oldest first, with tier and standing (owner); q filters by name, after pages on",
+    request: { params: Slug, query: z.object({ q: z.string().trim().max(60).optional(), after: z.string().max(80).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }) },
+    responses: {
+      200: jsonContent(z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), tierId: z.string(), role: z.enum(["owner", "member"]), status: z.enum(["active", "banned"]), joinedAt: z.number().int() })), nextAfter: z.string().nullable() }), "Members"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => c.json(await listMembers(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId, c.req.valid("query")), 200),
 );
 
 communityRoutes.openapi(
