@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseClientFrame } from "../../durable-objects/community-room.protocol";
 import type { CommunityRoom } from "../../durable-objects/community-room";
-import { createCreator, signIn } from "../factories";
+import { createBrand, createCreator, createProduct, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
 import { deliver, eventually, query } from "./pg-helpers";
 import { connect, type Frame } from "./room-client";
@@ -25,11 +25,12 @@ describe("room protocol: replies, reactions, polls, moderation", () => {
 
 describe("live rooms: posts, polls, drops, moderation", () => {
   let owner: string, a: string, b: string, c: string, aId: string, bId: string, cId: string;
-  let slug: string, roomId: string, communityId: string;
+  let slug: string, roomId: string, communityId: string, handle: string;
 
   beforeAll(async () => {
     owner = (await signIn(api, uniqueEmail("room-owner"))).cookie;
-    await createCreator(api, owner, { handle: `rooms_${Date.now().toString(36)}`, displayName: "Rhea Rooms", niches: ["beauty"] });
+    handle = `rooms_${Date.now().toString(36)}`;
+    await createCreator(api, owner, { handle, displayName: "Rhea Rooms", niches: ["beauty"] });
     const signed = await Promise.all(["room-a", "room-b", "room-c"].map((l) => signIn(api, uniqueEmail(l))));
     [a, b, c] = signed.map((s) => s.cookie) as [string, string, string];
     [aId, bId, cId] = signed.map((s) => s.userId) as [string, string, string];
@@ -133,6 +134,14 @@ describe("live rooms: posts, polls, drops, moderation", () => {
     const bad = await problem(await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "", quantity: 0, releaseAt: 0 }, { cookie: owner }));
     expect(bad.errors!.map((e) => e.path).sort()).toEqual(["body.perk", "body.quantity", "body.releaseAt", "body.title"]);
     expect((await problem(await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "X", productId: "prd_nope", quantity: 1, releaseAt: Date.now() }, { cookie: owner }))).errors?.[0]?.path).toBe("body.productId");
+
+    // A product drop links to the owner's storefront product page, attributed to the community.
+    const brandOwner = (await signIn(api, uniqueEmail("drop-brand"))).cookie;
+    await createBrand(api, brandOwner, { name: "Drop Brand", website: `https://drop-${Date.now().toString(36)}.example`, industry: "beauty", companySize: "1-10", country: "GB" });
+    const product = await createProduct(api, brandOwner, { handle: "glow-balm", title: "Glow balm", status: "active", currency: "GBP", variants: [{ priceMinor: 1800 }] });
+    const productDrop = await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Balm", productId: product.id, quantity: 3, releaseAt: Date.now() + 60_000 }, { cookie: owner });
+    expect(productDrop.status).toBe(201);
+    expect(((await productDrop.json()) as { productUrl: string }).productUrl).toBe(`/@${handle}/p/glow-balm?utm_source=community&utm_medium=drop&utm_campaign=${slug}`);
 
     const later = (await (await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Tomorrow", perk: "Early access", quantity: 5, releaseAt: Date.now() + 86_400_000 }, { cookie: owner })).json()) as { id: string; status: string };
     expect(later.status).toBe("scheduled");
