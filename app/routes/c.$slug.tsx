@@ -107,7 +107,9 @@ export default function CommunityHome() {
                     <Link className="btn btn-small" to={`/c/${c.slug}/r/${d.roomId}`}>
                       {open ? "Claim in" : "Wait in"} {room.name}
                     </Link>
-                  ) : null}
+                  ) : (
+                    <p className="muted small">{c.membership ? "For members of another tier." : "Join the community to claim one."}</p>
+                  )}
                 </article>
               );
             })}
