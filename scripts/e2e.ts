@@ -12,7 +12,7 @@ import { seed } from "./seed";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium`);
+  console.error(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium fonts-noto-color-emoji`);
   process.exit(1);
 }
 
