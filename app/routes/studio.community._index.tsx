@@ -22,6 +22,16 @@ interface Community {
   rooms: { id: string; name: string; tierIds: string[] }[];
 }
 
+interface OwnerDrop {
+  id: string;
+  roomId: string;
+  title: string;
+  perk: string | null;
+  quantity: number;
+  claimed: number;
+  releaseAt: number;
+}
+
 interface Analytics {
   windowDays: number;
   members: number;
@@ -41,14 +51,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const found = await api<Community>(context, request, `/api/v1/communities/by-creator/${encodeURIComponent(creator.handle)}`);
   if (!found.ok) {
     if (found.problem.status !== 404) throw new Response(found.problem.detail, { status: found.problem.status });
-    return { community: null, analytics: null, courses: [] as CourseSummary[], handle: creator.handle, now: Date.now() };
+    return { community: null, analytics: null, courses: [] as CourseSummary[], drops: [] as OwnerDrop[], handle: creator.handle, now: Date.now() };
   }
   const slug = encodeURIComponent(found.data.slug);
-  const [analytics, courses] = await Promise.all([
+  const [analytics, courses, drops] = await Promise.all([
     api<Analytics>(context, request, `/api/v1/communities/${slug}/analytics`),
     api<{ items: CourseSummary[] }>(context, request, `/api/v1/communities/${slug}/courses`),
+    api<{ items: OwnerDrop[] }>(context, request, `/api/v1/communities/${slug}/drops`),
   ]);
-  return { community: found.data, analytics: analytics.ok ? analytics.data : null, courses: courses.ok ? courses.data.items : [], handle: creator.handle, now: Date.now() };
+  return { community: found.data, analytics: analytics.ok ? analytics.data : null, courses: courses.ok ? courses.data.items : [], drops: drops.ok ? drops.data.items : [], handle: creator.handle, now: Date.now() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -65,7 +76,7 @@ const suggestSlug = (handle: string) => `${handle.toLowerCase().replace(/[^a-z0-
 export default function StudioCommunity() {
   const d = useLoaderData<typeof loader>();
   if (!d.community) return <StartCommunity handle={d.handle} />;
-  return <Dashboard community={d.community} analytics={d.analytics} courses={d.courses} now={d.now} />;
+  return <Dashboard community={d.community} analytics={d.analytics} courses={d.courses} drops={d.drops} now={d.now} />;
 }
 
 function StartCommunity({ handle }: { handle: string }) {
@@ -99,7 +110,7 @@ function StartCommunity({ handle }: { handle: string }) {
   );
 }
 
-function Dashboard({ community: c, analytics: a, courses, now }: { community: Community; analytics: Analytics | null; courses: CourseSummary[]; now: number }) {
+function Dashboard({ community: c, analytics: a, courses, drops, now }: { community: Community; analytics: Analytics | null; courses: CourseSummary[]; drops: OwnerDrop[]; now: number }) {
   const [params] = useSearchParams();
   const stats = new Map(a?.courses.items.map((x) => [x.id, x]) ?? []);
   const tiles = a
@@ -220,6 +231,32 @@ function Dashboard({ community: c, analytics: a, courses, now }: { community: Co
                 </li>
               );
             })}
+          </ul>
+        )}
+      </Card>
+      <Card style={{ marginTop: "var(--space-4)" }}>
+        <h2>Drops</h2>
+        {drops.length === 0 ? (
+          <div className="empty">
+            <strong>No drops yet</strong>
+            Schedule one from a room (Owner tools → Schedule a drop): a limited number of a product or a perk, claimed in the room.
+          </div>
+        ) : (
+          <ul className="list">
+            {drops.map((x) => (
+              <li key={x.id}>
+                <span>
+                  <strong>{x.title}</strong>
+                  <span className="muted small">
+                    {" "}
+                    · {x.claimed} of {x.quantity} claimed · {x.releaseAt > now ? "opens" : "opened"} {new Date(x.releaseAt).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
+                  </span>
+                </span>
+                <Link className="small" to={`/studio/community/drops/${x.id}`}>
+                  Claims →
+                </Link>
+              </li>
+            ))}
           </ul>
         )}
       </Card>

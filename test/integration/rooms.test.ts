@@ -186,6 +186,15 @@ describe("live rooms: posts, polls, drops, moderation", () => {
     expect(await query("select id from drop_reservations where drop_id = $1", [drop.id])).toHaveLength(2);
     const d1 = await eventually(() => env.DB.prepare("SELECT claimed FROM community_drops WHERE id = ?").bind(drop.id).first<{ claimed: number }>(), (r) => r?.claimed === 2);
     expect(d1?.claimed).toBe(2);
+
+    // The owner sees who claimed, in order, to fulfil; nobody else does.
+    const claims = (await (await api(`/api/v1/communities/${slug}/drops/${drop.id}/claims`, { headers: { cookie: owner } })).json()) as { drop: { claimed: number }; items: { userId: string; name: string; status: string }[] };
+    expect(claims.items.map((x) => x.userId)).toEqual([aId, bId]);
+    expect(claims.items.every((x) => x.status === "reserved" && x.name.startsWith("room-"))).toBe(true);
+    expect((await api(`/api/v1/communities/${slug}/drops/${drop.id}/claims`, { headers: { cookie: a } })).status).toBe(403);
+    const list = (await (await api(`/api/v1/communities/${slug}/drops`, { headers: { cookie: owner } })).json()) as { items: { id: string; claimed: number }[] };
+    expect(list.items.find((x) => x.id === drop.id)?.claimed).toBe(2);
+    expect((await api(`/api/v1/communities/${slug}/drops/drp_nope/claims`, { headers: { cookie: owner } })).status).toBe(404);
     watcher.ws!.close(1000, "done");
   });
 

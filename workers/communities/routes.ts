@@ -10,6 +10,7 @@ import { communityAnalytics } from "./community-analytics";
 import { MAX_ROOM_IMAGE_BYTES, uploadRoomImage } from "./room-media";
 import { searchPosts } from "./search-posts";
 import { listMembers } from "./list-members";
+import { dropClaims, listDrops } from "./drop-claims";
 import { createCommunity, createRoom, createTier, grantTier, join } from "./manage-community";
 import { BanBody, ClaimSchema, CommunityAnalyticsSchema, CommunitySchema, CreateCommunityBody, CreateDropBody, CreateRoomBody, CreateTierBody, DropSchema, GrantBody, RoomSchema, TierSchema } from "./schemas";
 
@@ -96,6 +97,28 @@ communityRoutes.openapi(
     },
   }),
   async (c) => c.json(await listMembers(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId, c.req.valid("query")), 200),
+);
+
+const OwnerDrop = z.object({ id: z.string(), roomId: z.string(), title: z.string(), perk: z.string().nullable(), productId: z.string().nullable(), quantity: z.number().int(), claimed: z.number().int(), releaseAt: z.number().int() });
+
+communityRoutes.openapi(
+  createRoute({ method: "get", path: "/{slug}/drops", tags: ["communities"], summary: "Every drop, newest release first, with claim counts (owner)", request: { params: Slug }, responses: { 200: jsonContent(z.object({ items: z.array(OwnerDrop) }), "Drops"), ...errorResponses } }),
+  async (c) => c.json({ items: await listDrops(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId) }, 200),
+);
+
+communityRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{slug}/drops/{dropId}/claims",
+    tags: ["communities"],
+    summary: "Who claimed a drop, first come first served, to fulfil (owner)",
+    request: { params: Slug.extend({ dropId: z.string().max(64) }) },
+    responses: { 200: jsonContent(z.object({ drop: OwnerDrop.omit({ roomId: true }), items: z.array(z.object({ claimId: z.string(), userId: z.string(), name: z.string(), status: z.enum(["reserved", "fulfilled", "cancelled"]), claimedAt: z.number().int() })) }), "Claims"), ...errorResponses },
+  }),
+  async (c) => {
+    const { slug, dropId } = c.req.valid("param");
+    return c.json(await dropClaims(c.var.deps, slug, requireUser(c.var.actor).userId, dropId), 200);
+  },
 );
 
 communityRoutes.openapi(
