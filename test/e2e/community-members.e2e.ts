@@ -20,6 +20,31 @@ async function post(cookie: string, p: string, body?: unknown) {
   return (await res.json()) as { id: string };
 }
 
+describe("owner tools in a room", () => {
+  it("the owner schedules a drop of a storefront product and members see it link to the product", async () => {
+    const d = demo();
+    const ctx = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await ctx.addCookies(session(d.creatorSessionCookie));
+    const page = await ctx.newPage();
+    const title = `Serum hour ${Date.now().toString(36)}`;
+    await flow(page, "room-owner-drop", async () => {
+      await page.goto(`${APP}/c/glow-club/r/${d.roomId}`);
+      await page.getByTestId("room-state").getByText(/^Live/).waitFor();
+      await page.getByRole("button", { name: "Schedule a drop" }).click();
+      await page.getByLabel("Title").fill(title);
+      await page.getByLabel("What members get").selectOption({ label: "Glow Serum · Lumen Skincare" });
+      await page.getByLabel("Quantity").fill("5");
+      await shot(page, "room-owner-drop-phone");
+      await page.getByRole("button", { name: "Schedule the drop" }).click();
+      await page.getByText("Drop scheduled.").waitFor();
+      const card = page.getByRole("article", { name: `Drop: ${title}` });
+      await card.waitFor();
+      expect(await card.getByRole("link", { name: "See the product" }).getAttribute("href")).toBe("/@mia/p/glow-serum?utm_source=community&utm_medium=drop&utm_campaign=glow-club");
+    });
+    await ctx.close();
+  });
+});
+
 describe("drop claims", () => {
   it("the owner sees who claimed a drop, in order, and downloads them as CSV", async () => {
     const d = demo();

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseClientFrame } from "../../durable-objects/community-room.protocol";
 import type { CommunityRoom } from "../../durable-objects/community-room";
-import { createBrand, createCreator, createProduct, signIn } from "../factories";
+import { createBrand, createCampaign, createCreator, createProduct, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
 import { deliver, eventually, query } from "./pg-helpers";
 import { connect, type Frame } from "./room-client";
@@ -135,10 +135,16 @@ describe("live rooms: posts, polls, drops, moderation", () => {
     expect(bad.errors!.map((e) => e.path).sort()).toEqual(["body.perk", "body.quantity", "body.releaseAt", "body.title"]);
     expect((await problem(await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "X", productId: "prd_nope", quantity: 1, releaseAt: Date.now() }, { cookie: owner }))).errors?.[0]?.path).toBe("body.productId");
 
-    // A product drop links to the owner's storefront product page, attributed to the community.
+    // A product drop links to the owner's storefront product page, attributed to the community;
+    // only products the creator may show (brands whose campaigns they joined) can be dropped.
     const brandOwner = (await signIn(api, uniqueEmail("drop-brand"))).cookie;
-    await createBrand(api, brandOwner, { name: "Drop Brand", website: `https://drop-${Date.now().toString(36)}.example`, industry: "beauty", companySize: "1-10", country: "GB" });
+    const domain = `drop-${Date.now().toString(36)}.example`;
+    await createBrand(api, brandOwner, { name: "Drop Brand", website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" });
     const product = await createProduct(api, brandOwner, { handle: "glow-balm", title: "Glow balm", status: "active", currency: "GBP", variants: [{ priceMinor: 1800 }] });
+    const notJoined = await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Balm", productId: product.id, quantity: 3, releaseAt: Date.now() + 60_000 }, { cookie: owner });
+    expect((await problem(notJoined)).errors?.[0]).toMatchObject({ path: "body.productId" });
+    const campaign = await createCampaign(api, brandOwner, { name: "Balm season", currency: "GBP", totalBudgetMinor: 100_000, fallbackUrl: `https://${domain}/`, pricingModel: "cpc", rateMinor: 50, openToMarketplace: true, niches: ["beauty"], landingUrls: [`https://${domain}/balm`] });
+    expect((await api(`/api/v1/campaigns/${campaign.id}/accept`, { method: "POST", headers: { cookie: owner } })).status).toBe(200);
     const productDrop = await postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Balm", productId: product.id, quantity: 3, releaseAt: Date.now() + 60_000 }, { cookie: owner });
     expect(productDrop.status).toBe(201);
     expect(((await productDrop.json()) as { productUrl: string }).productUrl).toBe(`/@${handle}/p/glow-balm?utm_source=community&utm_medium=drop&utm_campaign=${slug}`);

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { pickableProducts } from "../storefronts/pickable-products";
 import type { z } from "zod";
 import { communityDrops, creators, products } from "../db/d1/schema";
 import type { Actor, Deps } from "../lib/context";
@@ -8,20 +9,29 @@ import type { Drop } from "../../durable-objects/community-room.protocol";
 import { roomAccess, roomObject } from "./community-access";
 import type { CreateDropBody } from "./schemas";
 
-/** Where a drop of a product sends people: the owner's storefront product page, attributed to the community. */
-async function productUrl(deps: Deps, ownerCreatorId: string | null, productId: string, communitySlug: string) {
-  const product = await deps.db.select({ handle: products.handle, status: products.status }).from(products).where(eq(products.id, productId)).get();
-  if (!product || product.status !== "active") throw new AppError("validation_failed", "That product is not in the catalog (or not active).", [{ path: "body.productId", message: "Unknown or inactive product" }]);
-  if (!ownerCreatorId) return null;
-  const creator = await deps.db.select({ handle: creators.handle }).from(creators).where(eq(creators.id, ownerCreatorId)).get();
-  return creator ? `/@${creator.handle}/p/${product.handle}?utm_source=community&utm_medium=drop&utm_campaign=${encodeURIComponent(communitySlug)}` : null;
+/**
+ * Where a drop of a product sends people: the owner's storefront product page, attributed to the
+ * community. A creator may drop only what they may show on their storefront (products of brands
+ * whose campaigns they joined); a brand only its own products.
+ */
+async function productUrl(deps: Deps, community: { ownerKind: "creator" | "brand"; ownerId: string; slug: string }, productId: string) {
+  const unknown = () => new AppError("validation_failed", "That product is not one you can offer.", [{ path: "body.productId", message: "Not one of your storefront's products" }]);
+  if (community.ownerKind === "brand") {
+    const own = await deps.db.select({ id: products.id }).from(products).where(and(eq(products.id, productId), eq(products.brandId, community.ownerId), eq(products.status, "active"))).get();
+    if (!own) throw unknown();
+    return null;
+  }
+  const product = (await pickableProducts(deps, community.ownerId)).find((p) => p.id === productId);
+  if (!product) throw unknown();
+  const creator = await deps.db.select({ handle: creators.handle }).from(creators).where(eq(creators.id, community.ownerId)).get();
+  return creator ? `/@${creator.handle}/p/${product.handle}?utm_source=community&utm_medium=drop&utm_campaign=${encodeURIComponent(community.slug)}` : null;
 }
 
 /** The owner schedules a drop in a room: the definition goes to D1 (for the claim route) and to the room (which counts claims). */
 export async function createDrop(deps: Deps, env: Env, actor: Actor | null, roomId: string, input: z.infer<typeof CreateDropBody>): Promise<Drop> {
   const access = await roomAccess(deps, actor, roomId);
   if (access.member.role !== "owner") throw new AppError("forbidden", "Only the community's owner schedules drops.");
-  const url = input.productId ? await productUrl(deps, access.context.creatorId, input.productId, access.community.slug) : null;
+  const url = input.productId ? await productUrl(deps, access.community, input.productId) : null;
   const row = { id: newId("drop"), communityId: access.community.id, roomId, title: input.title, description: input.description, productId: input.productId, perk: input.perk, quantity: input.quantity, releaseAt: input.releaseAt, createdAt: deps.now() };
   await deps.db.insert(communityDrops).values(row);
   try {

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { MAX_POLL_OPTIONS, type PollInput } from "../../../durable-objects/community-room.protocol";
 
 const CLOSES = [
@@ -21,7 +21,16 @@ export function OwnerTools({ roomId, onPoll }: { roomId: string; onPoll: (input:
   const [options, setOptions] = useState(["", ""]);
   const [multi, setMulti] = useState(false);
   const [closes, setCloses] = useState(CLOSES[1]!.ms);
-  const [drop, setDrop] = useState({ title: "", perk: "", quantity: "25", release: 0 });
+  const [drop, setDrop] = useState({ title: "", perk: "", productId: "", quantity: "25", release: 0 });
+  const [products, setProducts] = useState<{ id: string; title: string; brandName: string }[] | null>(null);
+  // The products the owner may drop are the ones their storefront may show; loaded when the form opens.
+  useEffect(() => {
+    if (open !== "drop" || products) return;
+    fetch("/api/v1/storefronts/mine/products", { headers: { accept: "application/json" } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ items: { id: string; title: string; brandName: string }[] }>) : { items: [] }))
+      .then((b) => setProducts(b.items))
+      .catch(() => setProducts([]));
+  }, [open, products]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const submitPoll = () => {
@@ -39,11 +48,11 @@ export function OwnerTools({ roomId, onPoll }: { roomId: string; onPoll: (input:
     const res = await fetch(`/api/v1/rooms/${roomId}/drops`, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ title: drop.title, perk: drop.perk || null, quantity: Number(drop.quantity), releaseAt: Date.now() + drop.release }),
+      body: JSON.stringify({ title: drop.title, productId: drop.productId || null, perk: drop.productId ? null : drop.perk || null, quantity: Number(drop.quantity), releaseAt: Date.now() + drop.release }),
     });
     const body = (await res.json()) as { detail?: string; errors?: { path: string; message: string }[] };
     if (res.ok) {
-      setDrop({ title: "", perk: "", quantity: "25", release: 0 });
+      setDrop({ title: "", perk: "", productId: "", quantity: "25", release: 0 });
       setOpen(null);
       setMessage({ ok: true, text: "Drop scheduled." });
     } else setMessage({ ok: false, text: body.errors?.map((e) => `${e.path.replace("body.", "")}: ${e.message}`).join("; ") || body.detail || "Could not schedule the drop." });
@@ -101,9 +110,22 @@ export function OwnerTools({ roomId, onPoll }: { roomId: string; onPoll: (input:
             <input id="drop-title" className="input" maxLength={80} value={drop.title} onChange={(e) => setDrop({ ...drop, title: e.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="drop-perk">What members get</label>
-            <input id="drop-perk" className="input" maxLength={120} placeholder="e.g. A signed copy, a 1:1 call" value={drop.perk} onChange={(e) => setDrop({ ...drop, perk: e.target.value })} />
+            <label htmlFor="drop-product">What members get</label>
+            <select id="drop-product" className="input" value={drop.productId} onChange={(e) => setDrop({ ...drop, productId: e.target.value })}>
+              <option value="">A perk (describe it below)</option>
+              {(products ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title} · {p.brandName}
+                </option>
+              ))}
+            </select>
           </div>
+          {drop.productId ? null : (
+            <div className="field">
+              <label htmlFor="drop-perk">The perk</label>
+              <input id="drop-perk" className="input" maxLength={120} placeholder="e.g. A signed copy, a 1:1 call" value={drop.perk} onChange={(e) => setDrop({ ...drop, perk: e.target.value })} />
+            </div>
+          )}
           <div className="row">
             <div className="field">
               <label htmlFor="drop-quantity">Quantity</label>
