@@ -50,7 +50,12 @@ export function useRoom(roomId: string, initial: Post[]) {
           case "hello":
             youRef.current = f.you;
             setYou(f.you);
-            setPosts(f.history);
+            // A reconnect keeps the earlier posts someone loaded; the room's last 50 replace the rest.
+            setPosts((prev) => {
+              const first = f.history[0]?.id;
+              const older = first ? prev.filter((p) => p.id < first) : [];
+              return [...older, ...f.history];
+            });
             setPolls(f.polls);
             setDrops(f.drops);
             setOnline(f.online);
@@ -133,5 +138,17 @@ export function useRoom(roomId: string, initial: Post[]) {
     setDrops((d) => d.map((x) => (x.id === dropId ? { ...x, claimed: Math.max(x.claimed, count) } : x)));
   };
 
-  return { posts, polls, drops, mine, you, mutedUntil, state, online, error, setError, send, vote, claimed };
+  /** Older posts from the room's history (REST, newest first), put before what is shown; false when there are no more. */
+  const [hasEarlier, setHasEarlier] = useState(initial.length >= 50);
+  const loadEarlier = async () => {
+    const oldest = posts[0]?.id;
+    if (!oldest) return setHasEarlier(false);
+    const res = await fetch(`/api/v1/rooms/${roomId}/posts?before=${oldest}&limit=50`, { headers: { accept: "application/json" } });
+    if (!res.ok) return setError("Could not load earlier posts; try again.");
+    const page = (await res.json()) as { items: Post[]; nextBefore: string | null };
+    setPosts((p) => [...page.items.reverse().filter((x) => !p.some((y) => y.id === x.id)), ...p]);
+    setHasEarlier(page.nextBefore !== null);
+  };
+
+  return { posts, polls, drops, mine, you, mutedUntil, state, online, error, setError, send, vote, claimed, hasEarlier, loadEarlier };
 }

@@ -110,6 +110,11 @@ export default function Room() {
           </aside>
         ) : null}
         <div className="room-main">
+          {room.hasEarlier ? (
+            <button type="button" className="btn btn-small btn-ghost room-earlier" onClick={() => void room.loadEarlier()}>
+              Show earlier posts
+            </button>
+          ) : null}
           <ol className="room-feed" aria-live="polite" aria-label="Posts">
             {top.length === 0 ? <li className="empty">No posts yet. Say hello.</li> : null}
             {top.map((p) => (
