@@ -39,6 +39,7 @@ export class CommunityRoom extends DurableObject<Env> {
   private recent = new Map<string, number[]>();
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
   private flushing: Promise<void> | null = null;
+  private contextCache: RoomContext | null = null;
   private sql: SqlStorage;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -263,13 +264,18 @@ export class CommunityRoom extends DurableObject<Env> {
 
   // ——— context, events, presence ———
 
+  /** The room's context, kept in storage (an alarm after eviction needs it) and in memory. */
   private remember(ctx: RoomContext | null) {
-    if (ctx) this.sql.exec("INSERT INTO meta (key, value) VALUES ('context', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", JSON.stringify(ctx));
+    if (!ctx || JSON.stringify(ctx) === JSON.stringify(this.contextCache)) return;
+    this.contextCache = ctx;
+    this.sql.exec("INSERT INTO meta (key, value) VALUES ('context', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", JSON.stringify(ctx));
   }
 
   private context(): RoomContext | null {
+    if (this.contextCache) return this.contextCache;
     const r = this.sql.exec("SELECT value FROM meta WHERE key = 'context'").toArray()[0];
-    return r ? (JSON.parse(String(r.value)) as RoomContext) : null;
+    this.contextCache = r ? (JSON.parse(String(r.value)) as RoomContext) : null;
+    return this.contextCache;
   }
 
   /** Writes the event to the outbox now; it is sent after this step (and by the alarm if sending fails). */

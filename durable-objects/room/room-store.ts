@@ -63,11 +63,8 @@ export function readPoll(sql: SqlStorage, id: string, now: number): Poll | null 
   if (!p) return null;
   const labels = JSON.parse(String(p.options)) as string[];
   const votes = labels.map(() => 0);
-  let voters = 0;
-  for (const v of sql.exec("SELECT choices FROM poll_votes WHERE poll_id = ?", id)) {
-    voters++;
-    for (const i of JSON.parse(String(v.choices)) as number[]) votes[i] = (votes[i] ?? 0) + 1;
-  }
+  for (const r of sql.exec("SELECT c.value AS choice, count(*) AS n FROM poll_votes v, json_each(v.choices) c WHERE v.poll_id = ? GROUP BY c.value", id)) votes[Number(r.choice)] = Number(r.n);
+  const voters = Number(sql.exec("SELECT count(*) AS n FROM poll_votes WHERE poll_id = ?", id).one().n);
   const closesAt = Number(p.closes_at);
   return { id, question: String(p.question), options: labels.map((label, i) => ({ label, votes: votes[i]! })), multi: p.multi === 1, voters, closesAt, closed: p.closed === 1 || closesAt <= now, createdAt: Number(p.created_at) };
 }

@@ -8,12 +8,14 @@ type Member = typeof communityMembers.$inferSelect;
 
 /** What a member is called in a community: their creator name, else the part of their email before the @ (never the whole address). */
 export const memberName = sql<string>`coalesce(${creators.displayName}, substr(${users.email}, 1, instr(${users.email}, '@') - 1))`;
-type Room = typeof communityRooms.$inferSelect;
 
-/** Whether an active member's tier opens a room (rooms without tiers are open to every member; owners enter everything). */
-export function mayEnter(member: Member | null, room: Room): boolean {
+/**
+ * Whether an active member's tier opens something gated by tiers (a room or a course): with no
+ * tiers it is open to every member; owners open everything.
+ */
+export function mayEnter(member: Member | null, gated: { tierIds: string[] }): boolean {
   if (!member || member.status !== "active") return false;
-  return member.role === "owner" || room.tierIds.length === 0 || room.tierIds.includes(member.tierId);
+  return member.role === "owner" || gated.tierIds.length === 0 || gated.tierIds.includes(member.tierId);
 }
 
 export async function communityBySlug(deps: Deps, slug: string) {

@@ -1,5 +1,6 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import { inList } from "../db/d1/in-list";
+import { assessmentsOf, lessonIds, type CourseContent } from "../courses/course-document";
 import { assessmentAttempts, communityDrops, communityMembers, courses, lessonCompletions } from "../db/d1/schema";
 import { events } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
@@ -8,9 +9,8 @@ import { requireOwner } from "./manage-community";
 const DAY = 86_400_000;
 const WINDOW_DAYS = 30;
 
-type Doc = { modules?: { lessons?: { id: string }[]; assessment?: { id: string } | null }[] };
 /** A course's current steps: every lesson and every assessment (progress on steps since removed does not count). */
-const stepIds = (content: unknown) => new Set(((content as Doc)?.modules ?? []).flatMap((m) => [...(m.lessons ?? []).map((l) => l.id), ...(m.assessment ? [m.assessment.id] : [])]));
+const stepIds = (content: CourseContent) => new Set([...lessonIds(content), ...assessmentsOf(content).map((a) => a.id)]);
 const ratio = (n: number, d: number) => (d > 0 ? Math.min(1, n / d) : null);
 
 /**
@@ -25,7 +25,7 @@ export async function communityAnalytics(deps: Deps, slug: string, ownerUserId: 
   const pg = await deps.pg();
   const inCommunity = and(eq(events.type, "community"), sql`${events.props}->>'communityId' = ${c.id}`);
 
-  const [memberRow, kinds, daily, polls, drops, courseRows] = await Promise.all([
+  const [memberRow, kinds, activeRow, daily, polls, drops, courseRows] = await Promise.all([
     deps.db
       .select({ total: sql<number>`count(*)`, fresh: sql<number>`sum(case when ${communityMembers.createdAt} >= ${now - WINDOW_DAYS * DAY} then 1 else 0 end)` })
       .from(communityMembers)
@@ -36,6 +36,10 @@ export async function communityAnalytics(deps: Deps, slug: string, ownerUserId: 
       .from(events)
       .where(and(inCommunity, sql`${events.at} >= ${since}`))
       .groupBy(sql`1`),
+    pg
+      .select({ active: sql<number>`count(distinct ${events.props}->>'userId')::int` })
+      .from(events)
+      .where(and(inCommunity, sql`${events.at} >= ${since}`)),
     pg
       .select({
         day: sql<string>`to_char(date_trunc('day', ${events.at} at time zone 'UTC'), 'YYYY-MM-DD')`,
@@ -57,10 +61,6 @@ export async function communityAnalytics(deps: Deps, slug: string, ownerUserId: 
       .get(),
     deps.db.select({ id: courses.id, title: courses.title, content: courses.content }).from(courses).where(and(eq(courses.communityId, c.id), eq(courses.status, "published"))),
   ]);
-  const activeRow = await pg
-    .select({ active: sql<number>`count(distinct ${events.props}->>'userId')::int` })
-    .from(events)
-    .where(and(inCommunity, sql`${events.at} >= ${since}`));
 
   // A member has completed a course when every lesson is done and every assessment passed.
   const ids = courseRows.map((r) => r.id);
@@ -75,12 +75,13 @@ export async function communityAnalytics(deps: Deps, slug: string, ownerUserId: 
     : [[], []];
   const attempted = ids.length ? await deps.db.selectDistinct({ courseId: assessmentAttempts.courseId, userId: assessmentAttempts.userId }).from(assessmentAttempts).where(inList(assessmentAttempts.courseId, ids)) : [];
   const courseStats = courseRows.map((r) => {
-    const steps = stepIds(r.content);
+    const content = r.content as CourseContent;
+    const steps = stepIds(content);
     const done = new Map<string, number>();
     for (const x of [...completions, ...passes]) if (x.courseId === r.id && steps.has(x.stepId)) done.set(x.userId, (done.get(x.userId) ?? 0) + 1);
     const started = new Set([...done.keys(), ...attempted.filter((a) => a.courseId === r.id).map((a) => a.userId)]);
     const completed = [...done.values()].filter((n) => steps.size > 0 && n >= steps.size).length;
-    return { id: r.id, title: r.title, lessons: r.content ? ((r.content as Doc).modules ?? []).reduce((n, m) => n + (m.lessons?.length ?? 0), 0) : 0, started: started.size, completed, completionRate: ratio(completed, started.size) };
+    return { id: r.id, title: r.title, lessons: lessonIds(content).length, started: started.size, completed, completionRate: ratio(completed, started.size) };
   });
   const members = Number(memberRow?.total ?? 0);
   const kind = (k: string) => kinds.find((x) => x.kind === k)?.n ?? 0;

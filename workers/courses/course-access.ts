@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { communities, communityMembers, courses } from "../db/d1/schema";
-import { membership } from "../communities/community-access";
+import { communities, courses } from "../db/d1/schema";
+import { mayEnter, membership } from "../communities/community-access";
 import { requireOwner } from "../communities/manage-community";
 import type { Actor, Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
@@ -9,13 +9,6 @@ import type { CourseContent } from "./course-document";
 
 export type CourseRow = typeof courses.$inferSelect;
 export type CommunityRow = typeof communities.$inferSelect;
-type Member = typeof communityMembers.$inferSelect;
-
-/** Whether a member's tier opens a course: courses without tiers open to every active member; owners open everything. */
-export function mayOpen(member: Member | null, course: Pick<CourseRow, "tierIds">): boolean {
-  if (!member || member.status !== "active") return false;
-  return member.role === "owner" || course.tierIds.length === 0 || course.tierIds.includes(member.tierId);
-}
 
 export const contentOf = (course: CourseRow) => course.content as CourseContent;
 
@@ -51,6 +44,6 @@ export async function openCourse(deps: Deps, actor: Actor | null, courseId: stri
   if (course.status !== "published" && !isOwner) throw noCourse(courseId);
   if (!member) throw new AppError("forbidden", "Join this community to take its courses.");
   if (member.status !== "active") throw new AppError("forbidden", "You cannot take this community's courses.");
-  if (!mayOpen(member, course)) throw new AppError("forbidden", "This course is for members of another tier.");
+  if (!mayEnter(member, course)) throw new AppError("forbidden", "This course is for members of another tier.");
   return { course, community, member, isOwner, userId, content: contentOf(course) };
 }

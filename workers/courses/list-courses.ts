@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { courses } from "../db/d1/schema";
-import { communityBySlug, membership } from "../communities/community-access";
+import { communityBySlug, mayEnter, membership } from "../communities/community-access";
 import type { Actor, Deps } from "../lib/context";
 import { assessmentsOf, lessonIds } from "./course-document";
-import { contentOf, mayOpen } from "./course-access";
+import { contentOf } from "./course-access";
 import { communityProgress, progressSummary, summariseProgress } from "./course-progress";
 
 /**
@@ -30,7 +30,7 @@ export async function listCourses(deps: Deps, actor: Actor | null, slug: string)
       tierIds: course.tierIds,
       status: course.status,
       position: course.position,
-      locked: !mayOpen(member, course),
+      locked: !mayEnter(member, course),
       moduleCount: content.modules.length,
       lessonCount: lessonIds(content).length,
       assessmentCount: assessmentsOf(content).length,
