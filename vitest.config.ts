@@ -23,7 +23,8 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         main: "./workers/index.ts",
-        wrangler: { configPath: "./wrangler.toml" },
+        // Development is chosen explicitly: the top level of wrangler.toml is production (ADR 007).
+        wrangler: { configPath: "./wrangler.toml", environment: "dev" },
         miniflare: {
           bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", ...OAUTH_TEST_CLIENTS },
         },

@@ -17,12 +17,17 @@ import { checkHealth } from "./health/check-health";
 import type { AppEnv } from "./lib/context";
 import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
+import { isDevelopment, type Config } from "./lib/config";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
 import { storefrontRoutes } from "./storefronts/routes";
 
-export function createApp() {
+/**
+ * The gateway for one configuration. Development-only routes (`/dev/*`, `/__bench/302`) are
+ * mounted only when the configuration is development: in production they do not exist.
+ */
+export function createApp(config: Pick<Config, "environment">) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use("*", requestContext);
@@ -69,16 +74,11 @@ export function createApp() {
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "tandem_session" });
 
-  app.use("/dev/*", async (c, next) => {
-    if (c.var.deps.config.environment === "production") throw new AppError("not_found", "No such route.");
-    return next();
-  });
-  app.route("/dev", devRoutes);
-  // The runtime's floor for benchmarks: a bare redirect (development only).
-  app.get("/__bench/302", (c) => {
-    if (c.var.deps.config.environment === "production") throw new AppError("not_found", "No such route.");
-    return new Response(null, { status: 302, headers: { location: "https://example.com/", "cache-control": "private, no-store" } });
-  });
+  if (isDevelopment(config)) {
+    app.route("/dev", devRoutes);
+    // The runtime's floor for benchmarks: a bare redirect.
+    app.get("/__bench/302", () => new Response(null, { status: 302, headers: { location: "https://example.com/", "cache-control": "private, no-store" } }));
+  }
 
   app.notFound((c) => problemResponse(new AppError("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), c.var.requestId));
 

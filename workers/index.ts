@@ -2,15 +2,42 @@ import { createApp } from "./app";
 import { consumeImports } from "./catalog/import/consumer";
 import type { ImportMessage } from "./catalog/import/start-import";
 import { consumeEvents } from "./events/consumer";
+import { ConfigError, readConfig, type Environment } from "./lib/config";
+import { AppError, problemResponse } from "./lib/errors";
 
 export { CommunityRoom } from "../durable-objects/community-room";
 export { LinkCounter } from "../durable-objects/link-counter";
 
-const app = createApp();
+/** One app per environment (at most three per isolate): which routes exist depends on it. */
+const apps = new Map<Environment, ReturnType<typeof createApp>>();
+
+function appFor(env: Env) {
+  const config = readConfig(env);
+  let app = apps.get(config.environment);
+  if (!app) apps.set(config.environment, (app = createApp(config)));
+  return app;
+}
+
+/** A misconfigured deployment serves nothing: every request gets the reason, the log gets it once per request. */
+function refuse(err: ConfigError): Response {
+  console.error(JSON.stringify({ level: "error", msg: "refusing to serve: misconfigured", error: err.message }));
+  return problemResponse(new AppError("misconfigured", err.message));
+}
 
 export default {
-  fetch: app.fetch,
+  fetch(request, env, ctx) {
+    let app;
+    try {
+      app = appFor(env);
+    } catch (err) {
+      if (err instanceof ConfigError) return refuse(err);
+      throw err;
+    }
+    return app.fetch(request, env, ctx);
+  },
   async queue(batch, env, ctx) {
+    // Throws ConfigError on a misconfigured deployment: the batch is retried, never half-handled.
+    readConfig(env);
     if (batch.queue.startsWith("tandem-catalog-imports")) return consumeImports(batch as MessageBatch<ImportMessage>, env);
     return consumeEvents(batch, env, ctx);
   },

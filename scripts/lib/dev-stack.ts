@@ -47,7 +47,7 @@ export async function waitForHttp(url: string, timeoutMs = 90_000) {
 
 /** Applies D1 migrations to the local persisted database both processes share. */
 export async function migrateD1(opts: StackOptions) {
-  await runToEnd("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", opts.persistDir], {
+  await runToEnd("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--env", "dev", "--persist-to", opts.persistDir], {
     cwd: root,
     env: { CI: "true" },
     log: path.join(opts.logDir, "d1-migrations.log"),
@@ -89,7 +89,7 @@ export async function startGateway(opts: StackOptions) {
   const gateway = run(
     "npx",
     [
-      "wrangler", "dev", "--port", String(opts.gatewayPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.gatewayPort + 1000),
+      "wrangler", "dev", "--env", "dev", "--port", String(opts.gatewayPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.gatewayPort + 1000),
       "--persist-to", opts.persistDir, "--var", `APP_ORIGIN:${appOrigin}`, "--var", `DATABASE_URL:${opts.pgUrl}`,
       "--var", `LINK_ORIGIN:http://localhost:${opts.gatewayPort}`, "--show-interactive-dev-session=false",
     ],
@@ -119,7 +119,7 @@ export async function startStack(opts: StackOptions, beforeApp?: (gatewayUrl: st
     await beforeApp?.(gateway.url, appOrigin);
     const app = run(
       "npx",
-      ["wrangler", "pages", "dev", "--port", String(opts.appPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.appPort + 1000), "--persist-to", path.relative(path.join(root, "app"), opts.persistDir), "--show-interactive-dev-session=false"],
+      ["wrangler", "pages", "dev", "--binding", "ENVIRONMENT=development", "--port", String(opts.appPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.appPort + 1000), "--persist-to", path.relative(path.join(root, "app"), opts.persistDir), "--show-interactive-dev-session=false"],
       { cwd: path.join(root, "app"), log: path.join(opts.logDir, "app.log"), env: registryEnv(opts) },
     );
     children.push(app);

@@ -1,12 +1,18 @@
 import { z } from "zod";
 
 /**
- * The gateway's configuration, read once per request from the Worker's bindings.
- * Development gets safe defaults so `npm start` needs no secrets; production refuses to
- * start a request without them.
+ * The gateway's configuration, read once per isolate per env object from the Worker's bindings.
+ *
+ * Production is the default (wrangler.toml's top level) and fails closed: an unknown or missing
+ * ENVIRONMENT, a missing or short SESSION_SECRET, or a non-https origin in production refuse to
+ * serve with a message saying what to set (ADR 007). Development is only ever chosen explicitly
+ * (`wrangler dev --env dev`, the tests), and only development gets the built-in session secret.
  */
+export const ENVIRONMENTS = ["production", "development", "test"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
 const ConfigSchema = z.object({
-  environment: z.enum(["development", "test", "production"]),
+  environment: z.enum(ENVIRONMENTS),
   appOrigin: z.url(),
   /** Where short links live (/l/:code): the gateway's public origin. */
   linkOrigin: z.url(),
@@ -19,7 +25,17 @@ const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** A deployment that must not serve: the message names the setting and how to fix it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
 const DEV_SECRET = "tandem-development-only-secret-not-for-production";
+/** Production session secrets are at least this long (`openssl rand -base64 32` gives 44). */
+export const MIN_PRODUCTION_SECRET = 32;
 
 const parsed = new WeakMap<Env, Config>();
 
@@ -33,19 +49,49 @@ export function readConfig(env: Env): Config {
   return config;
 }
 
-function parseConfig(env: Env): Config {
-  const environment = (env.ENVIRONMENT ?? "development") as Config["environment"];
-  const dev = environment !== "production";
-  return ConfigSchema.parse({
+export function parseConfig(env: Env): Config {
+  const environment = readEnvironment(env.ENVIRONMENT);
+  const production = environment === "production";
+  const secret = env.SESSION_SECRET;
+  if (production && (!secret || secret.length < MIN_PRODUCTION_SECRET)) {
+    throw new ConfigError(
+      `SESSION_SECRET is ${secret ? `only ${secret.length} characters` : "not set"}: production will not sign sessions without a secret of at least ${MIN_PRODUCTION_SECRET} characters. Set it with \`wrangler secret put SESSION_SECRET\`.`,
+    );
+  }
+  const result = ConfigSchema.safeParse({
     environment,
     appOrigin: env.APP_ORIGIN,
     linkOrigin: env.LINK_ORIGIN,
     emailFrom: env.EMAIL_FROM,
-    sessionSecret: env.SESSION_SECRET ?? (dev ? DEV_SECRET : undefined),
+    sessionSecret: secret || (production ? undefined : DEV_SECRET),
     google: { clientId: env.GOOGLE_CLIENT_ID ?? "", clientSecret: env.GOOGLE_CLIENT_SECRET ?? "" },
     linkedin: { clientId: env.LINKEDIN_CLIENT_ID ?? "", clientSecret: env.LINKEDIN_CLIENT_SECRET ?? "" },
     tiktok: { clientKey: env.TIKTOK_CLIENT_KEY ?? "", clientSecret: env.TIKTOK_CLIENT_SECRET ?? "" },
   });
+  if (!result.success) {
+    const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`The gateway's configuration is invalid (${fields}). Check the vars in wrangler.toml.`);
+  }
+  const config = result.data;
+  if (production) {
+    for (const [name, value] of [["APP_ORIGIN", config.appOrigin], ["LINK_ORIGIN", config.linkOrigin]] as const) {
+      if (new URL(value).protocol !== "https:") throw new ConfigError(`${name} must be an https origin in production (it is ${value}).`);
+    }
+  }
+  return config;
 }
 
+function readEnvironment(value: string | undefined): Environment {
+  if (!value) {
+    throw new ConfigError(
+      'ENVIRONMENT is not set. Deploy with wrangler.toml\'s default ("production"), or choose "development" explicitly for a local stack (`wrangler dev --env dev`).',
+    );
+  }
+  if (!(ENVIRONMENTS as readonly string[]).includes(value)) {
+    throw new ConfigError(`ENVIRONMENT="${value}" is not one of ${ENVIRONMENTS.join(", ")}. Refusing to start rather than guess.`);
+  }
+  return value as Environment;
+}
+
+/** Development-only routes and helpers exist only when this is true. */
 export const isDevelopment = (config: Config) => config.environment !== "production";

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   oauth_failed: 400,
   provider_unavailable: 503,
+  misconfigured: 503,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
@@ -62,6 +63,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: "Too many requests",
   oauth_failed: "Sign-in with provider failed",
   provider_unavailable: "Provider unavailable",
+  misconfigured: "Service misconfigured",
   internal: "Internal error",
 };
 
