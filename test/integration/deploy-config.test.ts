@@ -17,7 +17,8 @@ const PRODUCTION = {
 
 async function call(path: string, overrides: Record<string, unknown>, init?: RequestInit) {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`https://tandem.example${path}`, init), { ...env, ...overrides } as Env, ctx);
+  const request = new Request(`https://tandem.example${path}`, init) as Request<unknown, IncomingRequestCfProperties>;
+  const res = await worker.fetch(request, { ...env, ...overrides } as Env, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }

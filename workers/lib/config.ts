@@ -94,4 +94,4 @@ function readEnvironment(value: string | undefined): Environment {
 }
 
 /** Development-only routes and helpers exist only when this is true. */
-export const isDevelopment = (config: Config) => config.environment !== "production";
+export const isDevelopment = (config: Pick<Config, "environment">) => config.environment !== "production";
