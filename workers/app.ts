@@ -38,7 +38,8 @@ export function createApp(config: Pick<Config, "environment">) {
     return c.json(ok ? { ok: true } : { ok: false, ...health }, ok ? 200 : 503);
   });
 
-  app.use("/api/v1/*", resolveActor, sameOriginWrites);
+  // Origin first: a foreign write is refused before any key or session is looked up.
+  app.use("/api/v1/*", sameOriginWrites, resolveActor);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/brands", brandRoutes);

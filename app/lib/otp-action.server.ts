@@ -1,4 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/cloudflare";
+import { safeNext } from "../../workers/lib/safe-next";
 import { api, fieldErrors, relayCookies } from "./api.server";
 
 export type OtpActionData = { step: "email" | "code"; email: string; errors?: Record<string, string>; message?: string };
@@ -17,5 +18,6 @@ export async function otpAction(context: AppLoadContext, request: Request, form:
     const locked = res.problem.code === "account_locked" || res.problem.code === "too_many_attempts";
     return { step: locked && res.problem.code === "too_many_attempts" ? "email" : "code", email, message: res.problem.detail, errors: locked ? undefined : { code: res.problem.detail } };
   }
-  return redirect(next, { headers: relayCookies(res.headers) });
+  // Checked here too, whatever the caller passed: the one rule for every post-sign-in redirect.
+  return redirect(safeNext(next, new URL(request.url).origin, "/welcome"), { headers: relayCookies(res.headers) });
 }

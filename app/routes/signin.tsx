@@ -6,21 +6,22 @@ import { Card } from "../components/ui/card";
 import { getMe, homeFor } from "../lib/me.server";
 import { otpAction, type OtpActionData } from "../lib/otp-action.server";
 import { getProviders } from "../lib/providers.server";
+import { safeNext } from "../../workers/lib/safe-next";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Tandem" }];
 
-const safeNext = (n: string | null) => (n && n.startsWith("/") && !n.startsWith("//") ? n : "/welcome");
+/** Post-sign-in destination: kept only when it lands on this app's own origin. */
+const nextOf = (request: Request) => safeNext(new URL(request.url).searchParams.get("next"), new URL(request.url).origin, "/welcome");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const me = await getMe(context, request);
-  if (me) throw redirect(url.searchParams.has("next") ? safeNext(url.searchParams.get("next")) : homeFor(me));
-  return { providers: await getProviders(context, request), next: safeNext(url.searchParams.get("next")), error: url.searchParams.get("error") };
+  if (me) throw redirect(url.searchParams.has("next") ? nextOf(request) : homeFor(me));
+  return { providers: await getProviders(context, request), next: nextOf(request), error: url.searchParams.get("error") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const url = new URL(request.url);
-  return otpAction(context, request, await request.formData(), safeNext(url.searchParams.get("next")));
+  return otpAction(context, request, await request.formData(), nextOf(request));
 }
 
 export default function SignIn() {

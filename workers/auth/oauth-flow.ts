@@ -14,12 +14,6 @@ interface FlowState {
   next: string;
 }
 
-/** Only same-site relative paths are allowed as post-sign-in destinations (no open redirect). */
-export function safeNext(next: string | undefined, fallback: string): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
-}
-
 export function cookiePath(provider: OAuthProvider) {
   return callbackPath(provider);
 }

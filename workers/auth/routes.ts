@@ -4,7 +4,8 @@ import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
 import { requireUser } from "../lib/tenancy";
 import { linkOAuthAccount } from "./link-oauth-account";
-import { beginOAuth, finishOAuth, OAUTH_COOKIE, OAUTH_COOKIE_MAX_AGE, safeNext } from "./oauth-flow";
+import { beginOAuth, finishOAuth, OAUTH_COOKIE, OAUTH_COOKIE_MAX_AGE } from "./oauth-flow";
+import { safeNext } from "../lib/safe-next";
 import { configuredProviders, identityFromTokens, SIGN_IN_PROVIDERS } from "./oauth-providers";
 import { OtpStartBody, OtpStartResult, OtpVerifyBody, ProvidersResult, SignInResult } from "./schemas";
 import { createSession, revokeSession, SESSION_COOKIE, sessionCookieOptions } from "./sessions";
@@ -84,7 +85,7 @@ authRoutes.openapi(
   }),
   async (c) => {
     const { provider } = c.req.valid("param");
-    const { url, cookie } = beginOAuth(c.var.deps.config, provider, safeNext(c.req.valid("query").next, "/welcome"));
+    const { url, cookie } = beginOAuth(c.var.deps.config, provider, safeNext(c.req.valid("query").next, c.var.deps.config.appOrigin, "/welcome"));
     setCookie(c, OAUTH_COOKIE, cookie, { httpOnly: true, secure: true, sameSite: "Lax", path: "/api/v1/auth/oauth", maxAge: OAUTH_COOKIE_MAX_AGE });
     return c.redirect(url, 302);
   },
@@ -111,7 +112,7 @@ authRoutes.openapi(
       const user = await linkOAuthAccount(c.var.deps, provider, identityFromTokens(tokens));
       const session = await createSession(c.var.deps, user.id, c.req.header("user-agent"));
       setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(session.maxAgeSeconds));
-      return c.redirect(next, 302);
+      return c.redirect(safeNext(next, c.var.deps.config.appOrigin, "/welcome"), 302);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       c.var.deps.log.warn("oauth sign-in refused", { provider, code: e.code, detail: e.message });

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { beginOAuth, cookiePath, finishOAuth, OAUTH_COOKIE, OAUTH_COOKIE_MAX_AGE, safeNext } from "../auth/oauth-flow";
+import { beginOAuth, cookiePath, finishOAuth, OAUTH_COOKIE, OAUTH_COOKIE_MAX_AGE } from "../auth/oauth-flow";
+import { safeNext } from "../lib/safe-next";
 import { SOCIAL_PROVIDERS } from "../auth/oauth-providers";
 import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
@@ -109,7 +110,7 @@ creatorRoutes.openapi(
     const user = requireUser(c.var.actor);
     if (!(await creatorOfUser(c.var.deps, user.userId))) throw new AppError("conflict", "Claim a handle before verifying social accounts.");
     const { platform } = c.req.valid("param");
-    const { url, cookie } = beginOAuth(c.var.deps.config, platform, safeNext(c.req.valid("query").next, "/studio"));
+    const { url, cookie } = beginOAuth(c.var.deps.config, platform, safeNext(c.req.valid("query").next, c.var.deps.config.appOrigin, "/studio"));
     setCookie(c, OAUTH_COOKIE, cookie, { httpOnly: true, secure: true, sameSite: "Lax", path: cookiePath(platform), maxAge: OAUTH_COOKIE_MAX_AGE });
     return c.redirect(url, 302);
   },
@@ -137,7 +138,7 @@ creatorRoutes.openapi(
       const creator = await creatorOfUser(c.var.deps, user.userId);
       if (!creator) throw new AppError("conflict", "Claim a handle before verifying social accounts.");
       const flow = await finishOAuth(c.var.deps.config, platform, c.req.valid("query"), cookie);
-      next = flow.next;
+      next = safeNext(flow.next, c.var.deps.config.appOrigin, "/studio/onboarding");
       const stats = await fetchSocialStats(platform, flow.tokens);
       await recordSocial(c.var.deps, creator.id, { platform, ...stats, verified: true });
       return c.redirect(withParam(next, "verified", platform), 302);

@@ -9,6 +9,7 @@ import { readConfig } from "./config";
 import type { AppEnv } from "./context";
 import { cloudflareEmailer, outboxEmailer, type Emailer } from "./emailer";
 import { AppError } from "./errors";
+import { CROSS_SITE_DETAIL, foreignOrigin, needsOriginCheck } from "./same-origin";
 import { newId } from "./ids";
 import { jsonLogger } from "./logger";
 
@@ -61,17 +62,18 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /**
- * Cookie-authenticated writes must come from our own origin. SameSite=Lax already blocks most
- * cross-site posts; this closes the rest (same-site subdomains, old browsers).
+ * Every state-changing request and every WebSocket upgrade from a foreign origin is refused with
+ * 403, whoever the caller is (a signed-in person, an API key or nobody): login CSRF needs no
+ * session, and a room socket must not be opened from another site with a member's cookie.
  */
 export const sameOriginWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const origin = c.req.header("origin");
-  if (!SAFE.has(c.req.method) && c.var.actor?.kind === "user" && origin) {
-    const allowed = [c.var.deps.config.appOrigin, new URL(c.req.url).origin];
-    if (!allowed.includes(origin)) throw new AppError("forbidden", "Cross-origin request refused.");
+  if (needsOriginCheck(c.req.raw)) {
+    const reason = foreignOrigin(c.req.raw.headers, [c.var.deps.config.appOrigin, new URL(c.req.url).origin]);
+    if (reason) {
+      c.var.deps.log.warn("cross-site request refused", { method: c.req.method, path: new URL(c.req.url).pathname, reason });
+      throw new AppError("forbidden", CROSS_SITE_DETAIL, [{ path: "headers.origin", message: reason }]);
+    }
   }
   return next();
 };
