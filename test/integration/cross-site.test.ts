@@ -21,7 +21,7 @@ describe("state-changing requests from a foreign origin are refused on the gatew
   });
 
   it("refuses Origin: null, and a cross-site or same-site request that left Origin out", async () => {
-    for (const headers of [{ origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }]) {
+    for (const headers of [{ origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }] as Record<string, string>[]) {
       const res = await postJson("/api/v1/auth/otp/start", { email: uniqueEmail("victim") }, headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
     }
