@@ -56,7 +56,7 @@ export const PollInput = z
     options: z.array(z.string().trim().min(1, { error: "Name the option" }).max(80)).min(2, { error: "At least two options" }).max(MAX_POLL_OPTIONS, { error: `Up to ${MAX_POLL_OPTIONS} options` }),
     multi: z.boolean().default(false),
     /** When voting closes (epoch ms): within 30 days. */
-    closesAt: z.number().int(),
+    closesAt: z.number().int().min(1).max(8_640_000_000_000_000),
   })
   .strict();
 export type PollInput = z.infer<typeof PollInput>;

@@ -99,7 +99,7 @@ authRoutes.openapi(
     summary: "Provider callback: checks state and PKCE, then signs in and redirects into the app",
     request: {
       params: ProviderParam,
-      query: z.object({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() }),
+      query: z.object({ code: z.string().max(2048).optional(), state: z.string().max(512).optional(), error: z.string().max(500).optional() }),
     },
     responses: { 302: { description: "Into the app, or back to sign-in with ?error=" } },
   }),

@@ -9,7 +9,7 @@ const BriefDetails = z.strictObject({
   dates: z.string().trim().max(500).optional(),
   usageRights: z.string().trim().max(1000).optional(),
 });
-const TimeZone = z.string().refine((tz) => {
+const TimeZone = z.string().max(64).refine((tz) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz });
     return true;
@@ -139,6 +139,7 @@ export const CampaignSchema = z.object({
 export const AddDomainBody = z.strictObject({
   domain: z
     .string()
+    .max(253)
     .trim()
     .toLowerCase()
     .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "A domain like shop.example.com (no https://, no path)" }),

@@ -18,9 +18,9 @@ const Minor = z.number().int({ error: "Whole minor units (e.g. cents)" }).min(0)
 
 export const AttributeValueSchema = z.union([
   z.string().max(500),
-  z.number(),
+  z.number().min(-1e12).max(1e12),
   z.boolean(),
-  z.object({ value: z.number(), unit: z.string().min(1).max(16) }).strict(),
+  z.object({ value: z.number().min(-1e12).max(1e12), unit: z.string().min(1).max(16) }).strict(),
 ]);
 
 export const CategoryBody = z
@@ -28,7 +28,7 @@ export const CategoryBody = z
     name: z.string().trim().min(1).max(80),
     slug: Handle.optional(),
     parentId: z.string().max(64).nullable().optional(),
-    position: z.number().int().min(0).optional(),
+    position: z.number().int().min(0).max(100_000).optional(),
   })
   .strict()
   .openapi("CategoryInput");
@@ -38,7 +38,7 @@ export const CategoryPatch = z
     name: z.string().trim().min(1).max(80).optional(),
     slug: Handle.optional(),
     parentId: z.string().max(64).nullable().optional(),
-    position: z.number().int().min(0).optional(),
+    position: z.number().int().min(0).max(100_000).optional(),
   })
   .strict()
   .openapi("CategoryPatch");

@@ -43,7 +43,7 @@ export const CreateDropBody = z
     perk: z.string().trim().min(1).max(120).nullable().default(null),
     quantity: z.number().int().min(1).max(100_000),
     /** When claims open (epoch ms); now or within 90 days. */
-    releaseAt: z.number().int(),
+    releaseAt: z.number().int().min(0).max(8_640_000_000_000_000),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -46,7 +46,7 @@ const Options = z.array(Text(200).min(1, { error: "Write the option" })).min(2, 
 const Explanation = Text(1000).default("");
 
 const SingleQuestion = z
-  .object({ id: IdOf("qst", "question"), kind: z.literal("single"), prompt: Prompt, options: Options, correct: z.number().int().min(0), explanation: Explanation })
+  .object({ id: IdOf("qst", "question"), kind: z.literal("single"), prompt: Prompt, options: Options, correct: z.number().int().min(0).max(9), explanation: Explanation })
   .strict()
   .superRefine((q, ctx) => {
     if (q.correct >= q.options.length) ctx.addIssue({ code: "custom", path: ["correct"], message: `There is no option ${q.correct} (options count from 0; there are ${q.options.length})` });
@@ -58,7 +58,7 @@ const MultipleQuestion = z
     kind: z.literal("multiple"),
     prompt: Prompt,
     options: Options,
-    correct: z.array(z.number().int().min(0)).min(1, { error: "Mark at least one option correct" }).max(10),
+    correct: z.array(z.number().int().min(0).max(9)).min(1, { error: "Mark at least one option correct" }).max(10),
     explanation: Explanation,
   })
   .strict()
@@ -135,7 +135,7 @@ export type CourseInput = z.infer<typeof ReplaceCourseBody>;
 export const AttemptBody = z
   .object({
     /** Question id → the option index (single), the option indexes (multiple) or the text (short). */
-    answers: z.record(z.string().max(64), z.union([z.number(), z.array(z.number()).max(10), z.string()])),
+    answers: z.record(z.string().max(64), z.union([z.number().int().min(0).max(9), z.array(z.number().int().min(0).max(9)).max(10), z.string().max(500)])),
   })
   .strict()
   .openapi("AttemptInput");

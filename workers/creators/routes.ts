@@ -124,7 +124,7 @@ creatorRoutes.openapi(
     summary: "Platform callback: checks state and PKCE, records a verified follower snapshot",
     request: {
       params: PlatformParam,
-      query: z.object({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() }),
+      query: z.object({ code: z.string().max(2048).optional(), state: z.string().max(512).optional(), error: z.string().max(500).optional() }),
     },
     responses: { 302: { description: "Back to the studio with ?verified= or ?error=" } },
   }),

@@ -61,6 +61,7 @@ export const ManualSocialBody = z.strictObject({
   platform: z.enum(SOCIAL_PLATFORMS),
   handle: z
     .string()
+    .max(51)
     .trim()
     .regex(/^@?[A-Za-z0-9_.]{1,50}$/, { error: "Enter the handle without the URL" })
     .transform((h) => h.replace(/^@/, "")),

@@ -4,9 +4,9 @@ import { TEMPLATE_IDS } from "./templates";
 
 export const StorefrontDocSchema = Doc.openapi("StorefrontDoc");
 export const StartBody = z.object({ template: z.enum(TEMPLATE_IDS), replace: z.boolean().default(false) }).strict().openapi("StartStorefront");
-export const DraftBody = z.object({ doc: StorefrontDocSchema, revision: z.number().int().min(0) }).strict().openapi("SaveDraft");
+export const DraftBody = z.object({ doc: StorefrontDocSchema, revision: z.number().int().min(0).max(1_000_000_000) }).strict().openapi("SaveDraft");
 export const PublishBody = z.object({ note: z.string().trim().max(200).default("") }).strict();
-export const RollbackBody = z.object({ version: z.number().int().min(1) }).strict();
+export const RollbackBody = z.object({ version: z.number().int().min(1).max(1_000_000) }).strict();
 export const MessageBody = z
   .object({
     name: z.string().trim().min(1, { error: "Tell them your name" }).max(100),
