@@ -1,26 +1,10 @@
-import { messageBytes, packBatch, tooLarge } from "../../workers/events/queue-batch";
+import { drainToQueue, type DrainResult, type OutboxStore } from "../../workers/events/drain-to-queue";
 import { jsonLogger } from "../../workers/lib/logger";
-
-/** Tries a row gets on its own before it moves to the dead letters (an outage costs a row one try per drain at most). */
-export const OUTBOX_MAX_ATTEMPTS = 10;
-/** Rows read per step; packBatch then cuts them to what one sendBatch may carry. */
-const READ = 100;
 
 /** Who owns an outbox, named in every alert. */
 export interface OutboxOwner {
   object: "LinkCounter" | "CommunityRoom";
   objectName: string;
-}
-
-export interface DrainResult {
-  sent: number;
-  deadLettered: number;
-  /** Rows that failed this drain and stay queued for another try. */
-  failed: number;
-  /** The queue refused everything tried in a batch: it looks down, so the drain stopped early. */
-  stalled: boolean;
-  /** Rows still waiting after the drain. */
-  pending: number;
 }
 
 export interface DeadLetter {
@@ -41,88 +25,32 @@ export function migrateOutbox(sql: SqlStorage) {
   sql.exec("CREATE TABLE IF NOT EXISTS outbox_dead (id TEXT PRIMARY KEY, body TEXT NOT NULL, attempts INTEGER NOT NULL, error TEXT NOT NULL, dead_at INTEGER NOT NULL)");
 }
 
-type Row = { seq: number; id: string; body: string; attempts: number; bytes: number };
+/** The object's outbox as a store for the shared drain (every call is synchronous SQLite). */
+function sqlStore(sql: SqlStorage): OutboxStore {
+  const remove = (ids: string[]) => void sql.exec("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
+  return {
+    read: (after, limit) =>
+      sql.exec<{ seq: number; id: string; body: string; attempts: number }>("SELECT rowid AS seq, id, body, attempts FROM outbox WHERE rowid > ? ORDER BY rowid LIMIT ?", after, limit).toArray(),
+    remove,
+    failed: (row, attempts, error) => void sql.exec("UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ?", attempts, error, row.id),
+    deadLetter: (row, attempts, error) => {
+      sql.exec(
+        "INSERT INTO outbox_dead (id, body, attempts, error, dead_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, attempts = excluded.attempts, error = excluded.error, dead_at = excluded.dead_at",
+        row.id, row.body, attempts, error, Date.now(),
+      );
+      remove([row.id]);
+    },
+  };
+}
 
 /**
- * Sends the outbox to the queue, oldest first, in batches that fit Queues' count and byte
- * limits, deleting what was sent. A row too big for one message, or whose body is not JSON, is
- * dead-lettered at once. When a batch fails its rows are tried one by one, so one bad row never
- * holds back the others: a row that fails alone counts a try and is dead-lettered after
- * OUTBOX_MAX_ATTEMPTS. When a second row is refused before any is accepted again, the queue
- * itself is failing: the drain stops without counting that one, and the caller backs off.
+ * Sends the object's outbox with the shared drain (workers/events/drain-to-queue.ts): batches
+ * that fit the queue's limits, dead letters for rows that can never be sent. Returns what
+ * happened and how many rows still wait.
  */
-export async function sendOutbox(sql: SqlStorage, queue: Queue, owner: OutboxOwner): Promise<DrainResult> {
-  const log = jsonLogger({ object: owner.object, objectName: owner.objectName });
-  const result = { sent: 0, deadLettered: 0, failed: 0, stalled: false };
-  const drop = (ids: string[]) => sql.exec("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
-  const deadLetter = (row: Row, error: string) => {
-    sql.exec(
-      "INSERT INTO outbox_dead (id, body, attempts, error, dead_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, attempts = excluded.attempts, error = excluded.error, dead_at = excluded.dead_at",
-      row.id, row.body, row.attempts, error, Date.now(),
-    );
-    drop([row.id]);
-    result.deadLettered++;
-    log.error("outbox row dead-lettered", { rowId: row.id, attempts: row.attempts, bytes: row.bytes, error });
-  };
-  const failOnce = (row: Row, error: string) => {
-    const attempts = row.attempts + 1;
-    if (attempts >= OUTBOX_MAX_ATTEMPTS) return deadLetter({ ...row, attempts }, error);
-    sql.exec("UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ?", attempts, error, row.id);
-    result.failed++;
-  };
-
-  let cursor = 0;
-  /** Rows refused one after another since the queue last accepted one. */
-  let streak = 0;
-  for (;;) {
-    const rows = sql
-      .exec<{ seq: number; id: string; body: string; attempts: number }>("SELECT rowid AS seq, id, body, attempts FROM outbox WHERE rowid > ? ORDER BY rowid LIMIT ?", cursor, READ)
-      .toArray()
-      .map((r): Row => ({ ...r, bytes: messageBytes(r.body) }));
-    if (!rows.length) break;
-    const { batch, oversized, consumed } = packBatch(rows);
-    cursor = rows[consumed - 1]!.seq;
-    for (const row of oversized) deadLetter(row, tooLarge(row.bytes)!);
-    const messages: { row: Row; body: unknown }[] = [];
-    for (const row of batch) {
-      try {
-        messages.push({ row, body: JSON.parse(row.body) });
-      } catch (e) {
-        deadLetter(row, `body is not JSON: ${String(e)}`);
-      }
-    }
-    if (!messages.length) continue;
-    const send = (list: typeof messages) => queue.sendBatch(list.map((m) => ({ body: m.body, contentType: "json" as const })));
-    if (messages.length > 1) {
-      try {
-        await send(messages);
-        drop(messages.map((m) => m.row.id));
-        result.sent += messages.length;
-        streak = 0;
-        continue;
-      } catch {
-        // Find the row(s) at fault by sending each on its own.
-      }
-    }
-    for (const m of messages) {
-      try {
-        await send([m]);
-        drop([m.row.id]);
-        result.sent++;
-        streak = 0;
-      } catch (e) {
-        if (streak > 0) {
-          result.stalled = true;
-          break;
-        }
-        streak++;
-        failOnce(m.row, String(e));
-      }
-    }
-    if (result.stalled) break;
-  }
-  const pending = Number(sql.exec("SELECT count(*) AS n FROM outbox").one().n);
-  return { ...result, pending };
+export async function sendOutbox(sql: SqlStorage, queue: Queue, owner: OutboxOwner): Promise<DrainResult & { pending: number }> {
+  const result = await drainToQueue(sqlStore(sql), queue, jsonLogger({ object: owner.object, objectName: owner.objectName }));
+  return { ...result, pending: Number(sql.exec("SELECT count(*) AS n FROM outbox").one().n) };
 }
 
 /** How many rows are dead-lettered, and the latest of them (without their bodies). */

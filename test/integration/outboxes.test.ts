@@ -8,7 +8,7 @@ import { newId } from "../../workers/lib/ids";
 import { counterName } from "../../workers/links/count-click";
 import { createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, uniqueEmail } from "./helpers";
-import { eventually, query } from "./pg-helpers";
+import { eventually, query, runScheduled } from "./pg-helpers";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const KB = 1000;
@@ -197,5 +197,90 @@ describe("CommunityRoom outbox: batches by bytes, dead-letters what cannot be se
       (r) => r.length === 1,
     );
     expect(claimed).toHaveLength(1);
+  });
+});
+
+describe("the D1 event outbox, drained by the cron", () => {
+  type Parked = { id: string; body: string; state: string; attempts: number; last_error: string | null };
+  const parkedFor = async (marker: string) =>
+    (await env.DB.prepare("select id, body, state, attempts, last_error from event_outbox where body like ? order by rowid").bind(`%${marker}%`).all<Parked>()).results;
+  const event = (creatorId: string, pad = 0): TrackedEvent => ({
+    id: newId("event"),
+    type: "storefront.view",
+    at: Date.now(),
+    brandId: null,
+    campaignId: null,
+    linkId: null,
+    creatorId,
+    clickId: null,
+    visitorHash: null,
+    props: { path: `/@x${"p".repeat(pad)}` },
+    utm: {},
+  });
+  const park = async (e: TrackedEvent) => {
+    await env.DB.prepare("insert into event_outbox (id, body, created_at) values (?, ?, ?)").bind(e.id, JSON.stringify(e), Date.now()).run();
+  };
+  const arrivedFor = (creatorId: string) => query<{ id: string }>("select id from events where creator_id = $1 order by id", [creatorId]);
+
+  it("a storefront view whose send fails is parked in the outbox and arrives, with its own id, after the next drain", async () => {
+    const s = await signIn(api, uniqueEmail("ob-sf"));
+    const handle = `obsf_${Date.now().toString(36)}`;
+    const creator = await createCreator(api, s.cookie, { handle, displayName: "Sia Store", niches: ["fashion"] });
+    const down = () => Promise.reject(new Error("queue unavailable"));
+    const send = vi.spyOn(env.EVENTS, "send").mockImplementation(down);
+    const sendBatch = vi.spyOn(env.EVENTS, "sendBatch").mockImplementation(down);
+    let parked: Parked[];
+    try {
+      const pixel = await api(`/api/v1/storefronts/${handle}/px?p=${encodeURIComponent(`/@${handle}`)}`, { headers: { "user-agent": IPHONE } });
+      expect(pixel.status).toBe(200);
+      parked = await eventually(() => parkedFor(creator.id), (r) => r.length === 1);
+    } finally {
+      send.mockRestore();
+      sendBatch.mockRestore();
+    }
+    expect(parked).toEqual([expect.objectContaining({ state: "pending" })]);
+    expect(await arrivedFor(creator.id)).toEqual([]);
+
+    await runScheduled();
+    const arrived = await eventually(() => arrivedFor(creator.id), (r) => r.length === 1);
+    expect(arrived).toEqual([{ id: parked[0]!.id }]);
+    expect(await parkedFor(creator.id)).toEqual([]);
+  });
+
+  it("the drain marks a row too big to send dead at once, with an alert, and sends the rows behind it", async () => {
+    const creatorId = `cr_obdead_${Date.now().toString(36)}`;
+    const errors = vi.spyOn(console, "error");
+    const huge = event(creatorId, 140 * KB);
+    const fine = [event(creatorId), event(creatorId)];
+    for (const e of [huge, ...fine]) await park(e);
+    await runScheduled();
+
+    expect(await parkedFor(creatorId)).toEqual([expect.objectContaining({ id: huge.id, state: "dead", last_error: expect.stringMatching(/too large/) })]);
+    expect(errorLines(errors).find((l) => l.msg === "outbox row dead-lettered" && l.rowId === huge.id)).toMatchObject({ level: "error", object: "event_outbox", error: expect.stringMatching(/too large/) });
+    const arrived = await eventually(() => arrivedFor(creatorId), (r) => r.length === 2);
+    expect(arrived.map((r) => r.id)).toEqual(fine.map((e) => e.id).sort());
+  });
+
+  it("the drain counts a try for each refusal, marks the row dead after its tries, and never holds back the others", async () => {
+    const creatorId = `cr_obpoison_${Date.now().toString(36)}`;
+    const poison = event(creatorId);
+    const fine = [event(creatorId), event(creatorId)];
+    for (const e of [poison, ...fine]) await park(e);
+    const real = env.EVENTS.sendBatch.bind(env.EVENTS);
+    vi.spyOn(env.EVENTS, "sendBatch").mockImplementation(async (messages, options) => {
+      const list = [...messages];
+      if (list.some((m) => (m.body as TrackedEvent).id === poison.id)) throw new Error("queue refused this message");
+      return real(list, options);
+    });
+    expect(await arrivedFor(creatorId)).toEqual([]); // nothing is sent before the drain runs
+    let runs = 0;
+    while (runs < 30 && (await parkedFor(creatorId)).some((r) => r.state === "pending")) {
+      await runScheduled();
+      runs++;
+    }
+    const rows = await parkedFor(creatorId);
+    expect(rows).toEqual([expect.objectContaining({ id: poison.id, state: "dead", last_error: expect.stringMatching(/refused this message/) })]);
+    expect(rows[0]!.attempts).toBeGreaterThan(1);
+    expect((await eventually(() => arrivedFor(creatorId), (r) => r.length === 2)).map((r) => r.id)).toEqual(fine.map((e) => e.id).sort());
   });
 });
