@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { newId } from "../workers/lib/ids";
 import { Member, parseClientFrame, PollInput, type ClientFrame, type Drop, type ErrorFrame, type Post, type ServerFrame } from "./community-room.protocol";
+import { deadLetters, redriveDeadLetters, sendOutbox } from "./outbox/sql-outbox";
 import { roomEvent, type RoomContext, type RoomEventKind } from "./room/room-events";
 import { getPost, listDrops, listPolls, listPosts, memberState, migrateRoom, mutedUntil, nextPollClose, readDrop, readPoll } from "./room/room-store";
 
@@ -166,7 +167,19 @@ export class CommunityRoom extends DurableObject<Env> {
   /** Test hook for the vitest pool's eviction check: how many rows of each kind the room holds. */
   counts() {
     const n = (t: string) => Number(this.sql.exec(`SELECT count(*) AS n FROM ${t}`).one().n);
-    return { posts: n("posts"), polls: n("polls"), votes: n("poll_votes"), drops: n("drops"), claims: n("drop_claims"), outbox: n("outbox") };
+    return { posts: n("posts"), polls: n("polls"), votes: n("poll_votes"), drops: n("drops"), claims: n("drop_claims"), outbox: n("outbox"), deadLetters: n("outbox_dead") };
+  }
+
+  /** Room events that could not be sent (too big, or refused on every try): how many, and the latest. */
+  deadLetters() {
+    return deadLetters(this.sql);
+  }
+
+  /** Puts the dead letters back in the outbox for another round of tries; returns how many. */
+  async redriveDeadLetters(): Promise<number> {
+    const moved = redriveDeadLetters(this.sql);
+    if (moved) this.ctx.waitUntil(this.flush());
+    return moved;
   }
 
   // ——— frames ———
@@ -295,18 +308,20 @@ export class CommunityRoom extends DurableObject<Env> {
     return this.flushing;
   }
 
+  /**
+   * Sends the outbox in batches that fit the queue's limits (durable-objects/outbox/sql-outbox.ts):
+   * a row that can never be sent is dead-lettered, so it never holds back later events. What is
+   * left (the queue is failing, or a row waits for another try) is retried by alarm.
+   */
   private async sendOutbox() {
     try {
-      for (;;) {
-        const rows = this.sql.exec("SELECT id, body FROM outbox ORDER BY id LIMIT 100").toArray();
-        if (!rows.length) return;
-        await this.env.EVENTS.sendBatch(rows.map((r) => ({ body: JSON.parse(String(r.body)) })));
-        this.sql.exec("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))", JSON.stringify(rows.map((r) => r.id)));
-      }
+      const drained = await sendOutbox(this.sql, this.env.EVENTS, { object: "CommunityRoom", objectName: this.context()?.roomId ?? this.ctx.id.name ?? this.ctx.id.toString() });
+      if (drained.pending === 0) return;
+      console.error(JSON.stringify({ level: "error", msg: "room outbox not fully sent; retrying by alarm", object: "CommunityRoom", pending: drained.pending, stalled: drained.stalled }));
     } catch (e) {
-      console.error(JSON.stringify({ level: "error", msg: "room outbox not sent; retrying by alarm", error: String(e) }));
-      await this.ctx.storage.setAlarm(Date.now() + OUTBOX_RETRY_MS);
+      console.error(JSON.stringify({ level: "error", msg: "room outbox not sent; retrying by alarm", object: "CommunityRoom", error: String(e) }));
     }
+    await this.scheduleAlarm();
   }
 
   private async scheduleAlarm() {

@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { newLinkState, scoreClick, visitorHash, windowCounts, type Click, type LinkState, type Verdict } from "../workers/fraud/score-click";
 import type { TrackedEvent } from "../workers/events/envelope";
 import { newId } from "../workers/lib/ids";
+import { deadLetters, migrateOutbox, redriveDeadLetters, sendOutbox } from "./outbox/sql-outbox";
 
 /** What the redirect tells the counter about one click (no raw IP leaves this object). */
 export interface ClickInput extends Omit<Click, "id" | "link"> {
@@ -29,7 +30,6 @@ export interface ViewInput {
 
 const FLUSH_DELAY_MS = 500;
 const VIEW_DEDUP_MS = 3_600_000;
-const BATCH = 100;
 
 /**
  * One per affiliate link (`idFromName(linkId + ":" + shard)`). Scores every click with the
@@ -47,6 +47,7 @@ export class LinkCounter extends DurableObject<Env> {
     super(ctx, env);
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, body TEXT NOT NULL)");
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS views_seen (key TEXT PRIMARY KEY, at INTEGER NOT NULL)");
+    migrateOutbox(ctx.storage.sql);
   }
 
   async record(input: ClickInput): Promise<Verdict> {
@@ -106,27 +107,25 @@ export class LinkCounter extends DurableObject<Env> {
   }
 
   /**
-   * Sends buffered events in batches, deleting only what was sent. If the queue fails, the
-   * events stay buffered and the object schedules its own retry with backoff (never relying on
-   * the runtime's limited alarm retries), so nothing is dropped however long the outage.
+   * Sends buffered events in batches that fit the queue's limits, deleting only what was sent
+   * (durable-objects/outbox/sql-outbox.ts): a row that can never be sent is dead-lettered, so it
+   * never holds back later clicks. While rows remain (the queue is failing, or a row is waiting
+   * for another try) the object schedules its own retry with backoff, never relying on the
+   * runtime's limited alarm retries.
    */
   async alarm() {
     this.flushScheduled = false;
-    try {
-      for (;;) {
-        const rows = this.ctx.storage.sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM outbox ORDER BY seq LIMIT ?", BATCH).toArray();
-        if (rows.length === 0) break;
-        await this.env.EVENTS.sendBatch(rows.map((r) => ({ body: JSON.parse(r.body) as TrackedEvent, contentType: "json" as const })));
-        this.ctx.storage.sql.exec("DELETE FROM outbox WHERE seq <= ?", rows.at(-1)!.seq);
-      }
+    const drained = await sendOutbox(this.ctx.storage.sql, this.env.EVENTS, { object: "LinkCounter", objectName: this.ctx.id.name ?? this.ctx.id.toString() });
+    if (drained.pending === 0) {
       this.failures = 0;
-    } catch (e) {
-      this.failures++;
-      const delay = Math.min(60_000, 1_000 * 2 ** this.failures);
-      console.error(JSON.stringify({ level: "error", msg: "event flush failed; will retry", pending: await this.pending(), retryInMs: delay, error: String(e) }));
-      this.flushScheduled = true;
-      await this.ctx.storage.setAlarm(Date.now() + delay);
+      return;
     }
+    const failing = drained.stalled || drained.failed > 0;
+    this.failures = failing ? this.failures + 1 : 0;
+    const delay = failing ? Math.min(60_000, 1_000 * 2 ** this.failures) : FLUSH_DELAY_MS;
+    if (failing) console.error(JSON.stringify({ level: "error", msg: "event flush failed; will retry", object: "LinkCounter", pending: drained.pending, retryInMs: delay }));
+    this.flushScheduled = true;
+    await this.ctx.storage.setAlarm(Date.now() + delay);
   }
 
   /** The link's live windows (per second, per minute, baseline, unique visitors per hour). */
@@ -137,5 +136,20 @@ export class LinkCounter extends DurableObject<Env> {
   /** How many events wait to be sent (for tests and health). */
   async pending(): Promise<number> {
     return this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM outbox").one().n;
+  }
+
+  /** Events that could not be sent (too big, or refused on every try): how many, and the latest. */
+  async deadLetters() {
+    return deadLetters(this.ctx.storage.sql);
+  }
+
+  /** Puts the dead letters back in the outbox for another round of tries; returns how many. */
+  async redriveDeadLetters(): Promise<number> {
+    const moved = redriveDeadLetters(this.ctx.storage.sql);
+    if (moved) {
+      this.flushScheduled = true;
+      await this.ctx.storage.setAlarm(Date.now() + FLUSH_DELAY_MS);
+    }
+    return moved;
   }
 }

@@ -1,4 +1,5 @@
 import type { Drop, Poll, Post } from "../community-room.protocol";
+import { migrateOutbox } from "../outbox/sql-outbox";
 
 /**
  * The room object's SQLite tables and the reads the room needs. Plain functions over the
@@ -21,6 +22,7 @@ export function migrateRoom(sql: SqlStorage) {
   sql.exec(`CREATE TABLE IF NOT EXISTS drop_claims (drop_id TEXT NOT NULL, user_id TEXT NOT NULL, claim_id TEXT NOT NULL UNIQUE, claimed_at INTEGER NOT NULL, PRIMARY KEY (drop_id, user_id))`);
   sql.exec(`CREATE TABLE IF NOT EXISTS mutes (user_id TEXT PRIMARY KEY, until INTEGER NOT NULL)`);
   sql.exec(`CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, body TEXT NOT NULL)`);
+  migrateOutbox(sql);
 }
 
 const reactionCounts = (sql: SqlStorage, ids: string[]) => {

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Assessment } from "../../workers/courses/course-document";
 import { prepareContent } from "../../workers/courses/course-document";
 import { checkAnswers, normaliseShort, scoreAssessment } from "../../workers/courses/score-assessment";
@@ -11,7 +11,7 @@ import { AppError } from "../../workers/lib/errors";
 import { jsonLogger } from "../../workers/lib/logger";
 import { createCreator, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
-import { eventually, query } from "./pg-helpers";
+import { deliver, eventually, query, runScheduled } from "./pg-helpers";
 
 describe("scoring an assessment (pure)", () => {
   const quiz: Assessment = {
@@ -462,16 +462,15 @@ describe("community courses", () => {
       const bothCounted = new Promise<void>((r) => (release = r));
       const held = new Proxy(db, {
         get: (target, prop, receiver) =>
-          prop === "insert"
-            ? (table: Parameters<D1Db["insert"]>[0]) => ({
-                values: (v: never) => {
-                  if (++arrived === 2) release();
-                  return bothCounted.then(() => target.insert(table).values(v));
-                },
-              })
+          // The attempt is saved in one batch with its outbox row: hold the batch.
+          prop === "batch"
+            ? (items: Parameters<D1Db["batch"]>[0]) => {
+                if (++arrived === 2) release();
+                return bothCounted.then(() => target.batch(items));
+              }
             : Reflect.get(target, prop, receiver),
       });
-      const deps = { db: held, now: () => Date.now(), log: jsonLogger({ test: "race" }), events: { send: async () => undefined } } as unknown as LearningDeps;
+      const deps = { db: held, now: () => Date.now(), log: jsonLogger({ test: "race" }), events: { sendBatch: async () => undefined }, defer: () => undefined } as unknown as LearningDeps;
       const actor = { kind: "user" as const, userId: racerId, email: "racer@test.example", sessionId: "ses_test" };
       const settled = await Promise.allSettled([0, 1].map(() => submitAttempt(deps, actor, course.id, asm.id, wrongAnswers(asm.questions))));
       const stored = await d1Count("select count(*) n from assessment_attempts where assessment_id = ?", asm.id);
@@ -489,6 +488,44 @@ describe("community courses", () => {
     expect(roomy.settled.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
     expect(roomy.settled.map((r) => (r as PromiseFulfilledResult<{ attempt: number }>).value.attempt).sort()).toEqual([1, 2]);
     expect(roomy.stored).toBe(2);
+  });
+
+  it("a lesson completed and an attempt submitted while the events queue is down reach analytics after the next outbox drain, once", async () => {
+    const course = await createCourse();
+    const lesson = course.modules[0]!.lessons[0]!;
+    const asm = course.modules[0]!.assessment!;
+    const learningEvents = () => query<{ id: string; props: { kind: string } }>("select id, props from events where type = 'community' and props->>'courseId' = $1 order by props->>'kind'", [course.id]);
+    const parked = async () => (await env.DB.prepare("select id, body from event_outbox where state = 'pending' and body like ?").bind(`%${course.id}%`).all<{ id: string; body: string }>()).results;
+    const down = () => Promise.reject(new Error("queue unavailable"));
+    const send = vi.spyOn(env.EVENTS, "send").mockImplementation(down);
+    const sendBatch = vi.spyOn(env.EVENTS, "sendBatch").mockImplementation(down);
+    let waiting: { id: string; body: string }[];
+    try {
+      await json(await complete(course.id, lesson.id, learner), 201);
+      await json<Attempt>(await attempt(course.id, asm.id, wrongAnswers(asm.questions), learner), 201);
+      // Both sends were tried (after the responses) and failed.
+      await eventually(async () => sendBatch.mock.settledResults.filter((r) => r.type === "rejected").length + send.mock.settledResults.filter((r) => r.type === "rejected").length, (n) => n >= 2);
+      waiting = await parked();
+    } finally {
+      send.mockRestore();
+      sendBatch.mockRestore();
+    }
+    expect(waiting.map((r) => (JSON.parse(r.body) as { props: { kind: string } }).props.kind).sort()).toEqual(["assessment.submitted", "lesson.completed"]);
+    expect(await learningEvents()).toEqual([]);
+
+    await runScheduled();
+    const arrived = await eventually(learningEvents, (r) => r.length === 2);
+    expect(arrived.map((e) => e.props.kind)).toEqual(["assessment.submitted", "lesson.completed"]);
+    // Each arrives with the id its producer gave it.
+    expect(arrived.map((e) => e.id).sort()).toEqual(waiting.map((r) => r.id).sort());
+    expect(await parked()).toEqual([]);
+
+    // Redelivery changes nothing: the same events again, and another drain with nothing left.
+    const bodies = waiting.map((r) => JSON.parse(r.body) as unknown);
+    expect((await deliver(bodies)).explicitAcks).toHaveLength(2);
+    expect((await deliver(bodies)).explicitAcks).toHaveLength(2);
+    await runScheduled();
+    expect(await learningEvents()).toEqual(arrived);
   });
 
   it("keeps progress through edits that keep ids, and drops what was removed", async () => {

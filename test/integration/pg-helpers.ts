@@ -1,4 +1,4 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { Client } from "pg";
 import worker from "../../workers/index";
@@ -33,6 +33,13 @@ export async function deliver(bodies: unknown[], ids?: string[]) {
   const ctx = createExecutionContext();
   await worker.queue!(batch as MessageBatch<unknown>, env, ctx);
   return getQueueResult(batch, ctx);
+}
+
+/** Runs the gateway's cron handler once (the event outbox drain), as the every-minute trigger would. */
+export async function runScheduled() {
+  const ctx = createExecutionContext();
+  await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env, ctx);
+  await waitOnExecutionContext(ctx);
 }
 
 export const clickEvent = (over: Partial<TrackedEvent> & Pick<TrackedEvent, "brandId" | "campaignId" | "linkId" | "creatorId">): TrackedEvent => ({

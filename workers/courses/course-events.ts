@@ -1,10 +1,15 @@
-import { track } from "../events/track";
+import type { TrackedEvent } from "../events/envelope";
+import { sendParked, type OutboxDeps } from "../events/event-outbox";
+import { trackedEvent } from "../events/track";
 import type { Deps } from "../lib/context";
 import type { CommunityRow } from "./course-access";
 
-/** Deps for writes that report learning activity: the events queue as well. */
-export interface LearningDeps extends Deps {
-  events: Queue;
+/**
+ * Deps for writes that report learning activity: the events queue, and `defer` to send the
+ * event after the response (the request's waitUntil).
+ */
+export interface LearningDeps extends Deps, OutboxDeps {
+  defer: (work: Promise<unknown>) => void;
 }
 
 export type LearningEvent =
@@ -12,24 +17,26 @@ export type LearningEvent =
   | { kind: "assessment.submitted"; courseId: string; assessmentId: string; userId: string; scorePct: number; passed: boolean };
 
 /**
- * Puts a learning event on the events queue (analytics; never billed). The learner's write has
- * already happened, so a queue failure is logged, not thrown.
+ * A learning event (analytics; never billed) in the one envelope. The caller parks it in the
+ * D1 outbox in the same batch as the learner's write, then calls `sendLearning`.
  */
-export async function trackLearning(deps: LearningDeps, community: CommunityRow, event: LearningEvent) {
-  try {
-    await track(deps.events, {
-      type: "community",
-      at: deps.now(),
-      brandId: null,
-      campaignId: null,
-      linkId: null,
-      clickId: null,
-      visitorHash: null,
-      utm: {},
-      creatorId: community.ownerKind === "creator" ? community.ownerId : null,
-      props: { ...event, communityId: community.id },
-    });
-  } catch (e) {
-    deps.log.error("learning event not tracked", { kind: event.kind, courseId: event.courseId, error: String(e) });
-  }
+export function learningEvent(deps: Pick<Deps, "now">, community: CommunityRow, event: LearningEvent, id?: string): TrackedEvent {
+  return trackedEvent({
+    id,
+    type: "community",
+    at: deps.now(),
+    brandId: null,
+    campaignId: null,
+    linkId: null,
+    clickId: null,
+    visitorHash: null,
+    utm: {},
+    creatorId: community.ownerKind === "creator" ? community.ownerId : null,
+    props: { ...event, communityId: community.id },
+  });
+}
+
+/** Sends a parked learning event after the response; if the queue fails, the cron drain sends it. */
+export function sendLearning(deps: LearningDeps, event: TrackedEvent) {
+  deps.defer(sendParked(deps, [event]));
 }

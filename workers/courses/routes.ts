@@ -18,7 +18,7 @@ const Slug = z.object({ slug: z.string().min(1).max(60) });
 const CourseId = z.object({ courseId: PathId });
 const conflict = { description: "No attempts left (`attempts_exhausted`)", content: { "application/problem+json": { schema: ProblemSchema } } };
 
-const learning = (c: Context<AppEnv>): LearningDeps => ({ ...c.var.deps, events: c.env.EVENTS });
+const learning = (c: Context<AppEnv>): LearningDeps => ({ ...c.var.deps, events: c.env.EVENTS, defer: (work) => c.executionCtx.waitUntil(work) });
 
 /** Mounted at /api/v1/communities: a community's courses. */
 export const communityCourseRoutes = createRouter();

@@ -6,7 +6,8 @@ import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { findAssessment, type Question } from "./course-document";
 import { openCourse } from "./course-access";
-import { trackLearning, type LearningDeps } from "./course-events";
+import { outboxInsert } from "../events/event-outbox";
+import { learningEvent, sendLearning, type LearningDeps } from "./course-events";
 import { checkAnswers, scoreAssessment, type Answers } from "./score-assessment";
 
 /** Concurrent submissions can take the same attempt number; the loser recounts this many times before giving up. */
@@ -45,13 +46,19 @@ export async function submitAttempt(deps: LearningDeps, actor: Actor | null, cou
       ...(reveal ? expectedOf(q) : {}),
     }));
     const id = newId("attempt");
+    const now = deps.now();
+    const event = learningEvent(deps, community, { kind: "assessment.submitted", courseId: course.id, assessmentId: assessment.id, userId, scorePct: scored.scorePct, passed: scored.passed });
     try {
-      await deps.db.insert(assessmentAttempts).values({ id, courseId: course.id, assessmentId: assessment.id, userId, attempt, scorePct: scored.scorePct, passed: scored.passed, answers, feedback, createdAt: deps.now() });
+      // The attempt and its event in one batch: both are stored, or neither.
+      await deps.db.batch([
+        deps.db.insert(assessmentAttempts).values({ id, courseId: course.id, assessmentId: assessment.id, userId, attempt, scorePct: scored.scorePct, passed: scored.passed, answers, feedback, createdAt: now }),
+        outboxInsert(deps.db, [event], now),
+      ]);
     } catch (e) {
       if (isUniqueViolation(e)) continue;
       throw e;
     }
-    await trackLearning(deps, community, { kind: "assessment.submitted", courseId: course.id, assessmentId: assessment.id, userId, scorePct: scored.scorePct, passed: scored.passed });
+    sendLearning(deps, event);
     return { id, attempt, scorePct: scored.scorePct, passed: scored.passed, attemptsLeft, feedback };
   }
   throw new AppError("conflict", "Another attempt was being saved at the same moment; try again.");

@@ -16,6 +16,9 @@ function visitor(c: Context<AppEnv>) {
   return { human, hash: dailyVisitor(c.var.deps.config.sessionSecret, req.headers.get("cf-connecting-ip") ?? "0.0.0.0", ua) };
 }
 
+/** The outbox deps for this request's events. */
+const outbox = (c: Context<AppEnv>) => ({ db: c.var.deps.db, events: c.env.EVENTS, log: c.var.deps.log, now: c.var.deps.now });
+
 const utmOf = (url: URL) => Object.fromEntries([...url.searchParams].filter(([k]) => k.startsWith("utm_")).map(([k, v]) => [k, v.slice(0, 200)]));
 
 /** GET /api/v1/storefronts/{handle}/px — a storefront page view (browsers only); always answers the image. */
@@ -27,7 +30,7 @@ export function storefrontViewPixel(c: Context<AppEnv>, handle: string, path: st
         const creator = await c.var.deps.db.select({ id: creators.id }).from(creators).where(eq(creators.handle, handle)).get();
         if (!creator) return;
         const page = new URL(path, "https://x.invalid");
-        await track(c.env.EVENTS, { type: "storefront.view", brandId: null, campaignId: null, linkId: null, creatorId: creator.id, clickId: null, visitorHash: v.hash, props: { path: page.pathname }, utm: utmOf(page) });
+        await track(outbox(c), { type: "storefront.view", brandId: null, campaignId: null, linkId: null, creatorId: creator.id, clickId: null, visitorHash: v.hash, props: { path: page.pathname }, utm: utmOf(page) });
       })().catch((e) => c.var.deps.log.error("storefront view not tracked", { handle, error: String(e) })),
     );
   }
@@ -46,7 +49,7 @@ export async function productClick(c: Context<AppEnv>, handle: string, slug: str
   const v = visitor(c);
   if (v.human) {
     c.executionCtx.waitUntil(
-      track(c.env.EVENTS, {
+      track(outbox(c), {
         type: "product.click",
         brandId: found.product.brandId,
         campaignId: found.link?.campaignId ?? null,

@@ -5,3 +5,4 @@ export * from "./catalog";
 export * from "./storefronts";
 export * from "./communities";
 export * from "./courses";
+export * from "./outbox";
