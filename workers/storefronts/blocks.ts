@@ -44,6 +44,7 @@ export const BlockSchemas = {
     url: z
       .string()
       .trim()
+      .max(2000)
       .refine((u) => u === "" || videoEmbed(u) !== null, { error: "A YouTube or Vimeo link" })
       .default(""),
     caption: Text(200).default(""),
