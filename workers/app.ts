@@ -17,6 +17,7 @@ import { checkHealth } from "./health/check-health";
 import type { AppEnv } from "./lib/context";
 import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
+import { limitBodies } from "./lib/body-limit";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
@@ -33,7 +34,7 @@ export function createApp() {
     return c.json(ok ? { ok: true } : { ok: false, ...health }, ok ? 200 : 503);
   });
 
-  app.use("/api/v1/*", resolveActor, sameOriginWrites);
+  app.use("/api/v1/*", resolveActor, sameOriginWrites, limitBodies);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/brands", brandRoutes);
