@@ -18,6 +18,7 @@ import type { AppEnv } from "./lib/context";
 import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
 import { isDevelopment, type Config } from "./lib/config";
+import { limitBodies } from "./lib/body-limit";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
@@ -39,7 +40,7 @@ export function createApp(config: Pick<Config, "environment">) {
   });
 
   // Origin first: a foreign write is refused before any key or session is looked up.
-  app.use("/api/v1/*", sameOriginWrites, resolveActor);
+  app.use("/api/v1/*", sameOriginWrites, resolveActor, limitBodies);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/brands", brandRoutes);

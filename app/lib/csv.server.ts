@@ -1,9 +1,9 @@
-import Papa from "papaparse";
+import { toCsv, type CsvCell } from "../../workers/lib/csv";
 
-/** A CSV download: RFC 4180 quoting by papaparse, UTF-8 with a BOM so spreadsheets read accents. */
-export function csvResponse(filename: string, rows: Record<string, string | number | null>[], columns: string[]) {
-  const body = Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? "")) });
-  return new Response(`\uFEFF${body}\r\n`, {
+/** A CSV download (through the one escaping writer, workers/lib/csv.ts): UTF-8 with a BOM so spreadsheets read accents. */
+export function csvResponse(filename: string, rows: Record<string, CsvCell>[], columns: string[]) {
+  const body = toCsv(columns, rows.map((r) => columns.map((c) => r[c] ?? "")));
+  return new Response(`\uFEFF${body}`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,

@@ -185,6 +185,6 @@ describe("catalog: media", () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PNG);
     const tooBig = await api(`/api/v1/catalog/products/${product.id}/media`, { method: "POST", headers: { cookie: owner, "content-type": "image/png" }, body: big });
-    expect(tooBig.status).toBe(422);
+    expect(tooBig.status).toBe(413);
   });
 });

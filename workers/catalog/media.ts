@@ -2,11 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { imageSize } from "image-size";
 import { media, products } from "../db/d1/schema";
 import type { Deps } from "../lib/context";
+import { bodyTooLarge, BODY_LIMITS } from "../lib/body-limit";
 import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import type { BrandTenant } from "../lib/tenancy";
 
-export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
+export const MAX_MEDIA_BYTES = BODY_LIMITS.productImage.maxBytes;
 const TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp", avif: "image/avif" };
 
 /** The stored image's public URL: served by the gateway (through the app's origin) with long cache headers. */
@@ -32,7 +33,7 @@ export async function uploadProductMedia(deps: Deps & { bucket: R2Bucket }, tena
   const product = await deps.db.select({ id: products.id }).from(products).where(and(eq(products.id, productId), eq(products.brandId, tenant.brandId))).get();
   if (!product) throw new AppError("not_found", `No product ${productId} in this catalog.`);
   if (body.byteLength === 0) throw new AppError("validation_failed", "The upload is empty.", [{ path: "body", message: "Send the image bytes as the request body" }]);
-  if (body.byteLength > MAX_MEDIA_BYTES) throw new AppError("validation_failed", "Images can be up to 10 MB.", [{ path: "body", message: `${(body.byteLength / 1048576).toFixed(1)} MB is over the 10 MB limit` }]);
+  if (body.byteLength > MAX_MEDIA_BYTES) throw bodyTooLarge(MAX_MEDIA_BYTES);
   const kind = sniffImage(new Uint8Array(body));
   if (!kind) throw new AppError("validation_failed", "That file is not a JPEG, PNG, GIF, WebP or AVIF image.", [{ path: "body", message: "Unsupported or corrupt image" }]);
   const id = newId("media");

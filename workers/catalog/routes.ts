@@ -142,8 +142,6 @@ catalogRoutes.openapi(
   async (c) => {
     const { brandId, alt } = c.req.valid("query");
     const tenant = await tenantFor(c.var.deps, c.var.actor, brandId, WRITE);
-    const declared = Number(c.req.header("content-length") ?? "0");
-    if (declared > 10 * 1024 * 1024) throw new AppError("validation_failed", "Images can be up to 10 MB.", [{ path: "body", message: "Too large" }]);
     const body = await c.req.arrayBuffer();
     return c.json(await uploadProductMedia({ ...c.var.deps, bucket: c.env.MEDIA }, tenant, c.req.valid("param").id, body, alt), 201);
   },
@@ -176,8 +174,7 @@ catalogRoutes.openapi(
   async (c) => {
     const { brandId, ...opts } = c.req.valid("query");
     const tenant = await tenantFor(c.var.deps, c.var.actor, brandId, WRITE);
-    const len = c.req.header("content-length");
-    const job = await startImport({ ...c.var.deps, bucket: c.env.MEDIA, queue: c.env.IMPORTS as Queue<ImportMessage> }, tenant, opts, c.req.raw.body, len ? Number(len) : null);
+    const job = await startImport({ ...c.var.deps, bucket: c.env.MEDIA, queue: c.env.IMPORTS as Queue<ImportMessage> }, tenant, opts, c.req.raw.body);
     return c.json(job, 202);
   },
 );

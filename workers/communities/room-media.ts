@@ -1,10 +1,11 @@
 import { sniffImage, mediaUrl } from "../catalog/media";
 import type { Actor, Deps } from "../lib/context";
+import { bodyTooLarge, BODY_LIMITS } from "../lib/body-limit";
 import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { roomAccess } from "./community-access";
 
-export const MAX_ROOM_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_ROOM_IMAGE_BYTES = BODY_LIMITS.roomImage.maxBytes;
 
 /**
  * A member of the room uploads an image for a post: the type is sniffed from the bytes, it is
@@ -13,7 +14,7 @@ export const MAX_ROOM_IMAGE_BYTES = 5 * 1024 * 1024;
 export async function uploadRoomImage(deps: Deps & { bucket: R2Bucket }, actor: Actor | null, roomId: string, body: ArrayBuffer) {
   const { room } = await roomAccess(deps, actor, roomId);
   if (body.byteLength === 0) throw new AppError("validation_failed", "The upload is empty.", [{ path: "body", message: "Send the image bytes as the request body" }]);
-  if (body.byteLength > MAX_ROOM_IMAGE_BYTES) throw new AppError("validation_failed", "Images in rooms can be up to 5 MB.", [{ path: "body", message: `${(body.byteLength / 1048576).toFixed(1)} MB is over the 5 MB limit` }]);
+  if (body.byteLength > MAX_ROOM_IMAGE_BYTES) throw bodyTooLarge(MAX_ROOM_IMAGE_BYTES);
   const kind = sniffImage(new Uint8Array(body));
   if (!kind) throw new AppError("validation_failed", "That file is not a JPEG, PNG, GIF, WebP or AVIF image.", [{ path: "body", message: "Unsupported or corrupt image" }]);
   const key = `rooms/${room.id}/${newId("media")}.${kind.ext}`;

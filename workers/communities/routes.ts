@@ -7,7 +7,7 @@ import { communityOfCreator, communityView, roomAccess, roomObject } from "./com
 import { claimDrop, createDrop, getDrop } from "./drops";
 import { setBanned } from "./moderation";
 import { communityAnalytics } from "./community-analytics";
-import { MAX_ROOM_IMAGE_BYTES, uploadRoomImage } from "./room-media";
+import { uploadRoomImage } from "./room-media";
 import { searchPosts } from "./search-posts";
 import { listMembers } from "./list-members";
 import { dropClaims, listDrops } from "./drop-claims";
@@ -215,7 +215,6 @@ roomRoutes.openapi(
     responses: { 201: jsonContent(z.object({ url: z.string(), contentType: z.string(), width: z.number().int(), height: z.number().int(), bytes: z.number().int() }), "Stored"), ...errorResponses },
   }),
   async (c) => {
-    if (Number(c.req.header("content-length") ?? "0") > MAX_ROOM_IMAGE_BYTES) throw new AppError("validation_failed", "Images in rooms can be up to 5 MB.", [{ path: "body", message: "Too large" }]);
     return c.json(await uploadRoomImage({ ...c.var.deps, bucket: c.env.MEDIA }, c.var.actor, c.req.valid("param").roomId, await c.req.arrayBuffer()), 201);
   },
 );

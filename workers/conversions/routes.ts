@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { INBOUND_LIMITS } from "../lib/inbound-limits";
 import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
 import { brandTenant, requireActor } from "../lib/tenancy";
@@ -14,7 +15,7 @@ conversionRoutes.openapi(
     tags: ["conversions"],
     summary: "Report a lead, sale, call or refund for a click (brand API key; Idempotency-Key required)",
     request: {
-      headers: z.object({ "idempotency-key": z.string().min(1, { error: "Send an Idempotency-Key header" }).max(200) }),
+      headers: z.object({ "idempotency-key": z.string().min(1, { error: "Send an Idempotency-Key header" }).max(INBOUND_LIMITS.idempotencyKey) }),
       body: jsonBody(ConversionBody),
     },
     responses: { 202: jsonContent(ConversionResult, "Accepted; billed once by the events pipeline"), ...errorResponses, 409: errorResponses[400] },

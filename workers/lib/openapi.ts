@@ -49,6 +49,7 @@ export const errorResponses = {
   401: problem("Not signed in"),
   403: problem("Not allowed"),
   404: problem("Not found or not yours"),
+  413: problem("The request body is over its route's limit (workers/lib/body-limit.ts)"),
   422: problem("Validation failed; `errors` names each field"),
 } as const;
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { INBOUND_LIMITS } from "../lib/inbound-limits";
 import { eq } from "drizzle-orm";
 import { campaignTenant } from "../campaigns/campaign-tenant";
 import { links } from "../db/d1/schema";
@@ -69,7 +70,7 @@ pixelRoutes.openapi(
     path: "/",
     tags: ["links"],
     summary: "View pixel for CPV: one view per visitor per item per hour, browsers only",
-    request: { query: z.object({ l: z.string().regex(/^[0-9A-Za-z]{7,16}$/, { error: "A link code" }), i: z.string().min(1).max(200) }) },
+    request: { query: z.object({ l: z.string().regex(/^[0-9A-Za-z]{7,16}$/, { error: "A link code" }), i: z.string().min(1).max(INBOUND_LIMITS.pixelItem) }) },
     responses: { 200: { description: "A 1×1 GIF", content: { "image/gif": { schema: z.string() } } }, ...errorResponses },
   }),
   async (c) => {

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { ViewInput } from "../../durable-objects/link-counter";
 import { DATACENTER_ASNS, classifyUserAgent } from "../fraud/signals";
 import type { AppEnv } from "../lib/context";
+import { visitorHeaders } from "../lib/inbound-limits";
 import { counterName } from "./count-click";
 import { lookupLink } from "./link-cache";
 import { isLive } from "./redirect";
@@ -16,7 +17,7 @@ const GIF = Uint8Array.from(atob("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAA
  */
 export async function viewPixel(c: Context<AppEnv>, code: string, item: string) {
   const req = c.req.raw;
-  const ua = req.headers.get("user-agent") ?? "";
+  const { ua, ip } = visitorHeaders(req.headers);
   const cf = (req as Request & { cf?: { asn?: number; country?: string } }).cf;
   const human = req.method === "GET" && classifyUserAgent(ua) === "browser" && !(cf?.asn != null && DATACENTER_ASNS.has(cf.asn));
   if (human) {
@@ -31,7 +32,7 @@ export async function viewPixel(c: Context<AppEnv>, code: string, item: string) 
           creatorId: target.creatorId,
           item,
           ts: Date.now(),
-          ip: req.headers.get("cf-connecting-ip") ?? "0.0.0.0",
+          ip,
           ua,
           country: cf?.country ?? null,
         };

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { INBOUND_LIMITS } from "../lib/inbound-limits";
 import type { Context } from "hono";
 import { creatorOfUser } from "../creators/own-creator";
 import { d1Client } from "../db/d1/client";
@@ -127,7 +128,7 @@ storefrontRoutes.openapi(
 );
 
 storefrontRoutes.openapi(
-  createRoute({ method: "get", path: "/{handle}/px", tags: ["storefronts"], summary: "Storefront view pixel (storefront.view; browsers only)", request: { params: Handle, query: z.object({ p: z.string().max(500).optional() }) }, responses: { 200: { description: "A 1×1 GIF", content: { "image/gif": { schema: z.string() } } }, ...errorResponses } }),
+  createRoute({ method: "get", path: "/{handle}/px", tags: ["storefronts"], summary: "Storefront view pixel (storefront.view; browsers only)", request: { params: Handle, query: z.object({ p: z.string().max(INBOUND_LIMITS.path).optional() }) }, responses: { 200: { description: "A 1×1 GIF", content: { "image/gif": { schema: z.string() } } }, ...errorResponses } }),
   (c) => {
     // The page's own URL (with its utm_* parameters) arrives as the image request's Referer.
     const referer = c.req.header("referer");

@@ -4,22 +4,23 @@ import { creators } from "../db/d1/schema";
 import { dailyVisitor, track } from "../events/track";
 import { DATACENTER_ASNS, classifyUserAgent } from "../fraud/signals";
 import type { AppEnv } from "../lib/context";
+import { clampText, clampUtm, INBOUND_LIMITS, visitorHeaders } from "../lib/inbound-limits";
 import { resolveStorefrontProduct } from "./resolve-product";
 
 const GIF = Uint8Array.from(atob("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"), (ch) => ch.charCodeAt(0));
 
 function visitor(c: Context<AppEnv>) {
   const req = c.req.raw;
-  const ua = req.headers.get("user-agent") ?? "";
+  const { ua, ip } = visitorHeaders(req.headers);
   const cf = (req as Request & { cf?: { asn?: number } }).cf;
   const human = classifyUserAgent(ua) === "browser" && !(cf?.asn != null && DATACENTER_ASNS.has(cf.asn));
-  return { human, hash: dailyVisitor(c.var.deps.config.sessionSecret, req.headers.get("cf-connecting-ip") ?? "0.0.0.0", ua) };
+  return { human, hash: dailyVisitor(c.var.deps.config.sessionSecret, ip, ua) };
 }
 
 /** The outbox deps for this request's events. */
 const outbox = (c: Context<AppEnv>) => ({ db: c.var.deps.db, events: c.env.EVENTS, log: c.var.deps.log, now: c.var.deps.now });
 
-const utmOf = (url: URL) => Object.fromEntries([...url.searchParams].filter(([k]) => k.startsWith("utm_")).map(([k, v]) => [k, v.slice(0, 200)]));
+const utmOf = (url: URL) => clampUtm(url.searchParams);
 
 /** GET /api/v1/storefronts/{handle}/px — a storefront page view (browsers only); always answers the image. */
 export function storefrontViewPixel(c: Context<AppEnv>, handle: string, path: string) {
@@ -30,7 +31,7 @@ export function storefrontViewPixel(c: Context<AppEnv>, handle: string, path: st
         const creator = await c.var.deps.db.select({ id: creators.id }).from(creators).where(eq(creators.handle, handle)).get();
         if (!creator) return;
         const page = new URL(path, "https://x.invalid");
-        await track(outbox(c), { type: "storefront.view", brandId: null, campaignId: null, linkId: null, creatorId: creator.id, clickId: null, visitorHash: v.hash, props: { path: page.pathname }, utm: utmOf(page) });
+        await track(outbox(c), { type: "storefront.view", brandId: null, campaignId: null, linkId: null, creatorId: creator.id, clickId: null, visitorHash: v.hash, props: { path: clampText(page.pathname, INBOUND_LIMITS.path) }, utm: utmOf(page) });
       })().catch((e) => c.var.deps.log.error("storefront view not tracked", { handle, error: String(e) })),
     );
   }

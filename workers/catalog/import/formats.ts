@@ -1,6 +1,7 @@
 import { parseMoney } from "../../lib/money";
 import { HANDLE_RE } from "../schemas";
 import type { ImportError } from "../../db/d1/catalog";
+import { toCsv } from "../../lib/csv";
 
 export type ImportFormat = "shopify" | "tandem";
 
@@ -160,11 +161,12 @@ function readRow(format: ImportFormat, cols: Columns, idx: Map<string, number>, 
 
 /** The downloadable template for our format, with two example products. */
 export function tandemTemplate(): string {
-  const header = [...TANDEM_COLUMNS, "attr.material"].join(",");
-  const rows = [
-    'linen-shirt,Linen shirt,"<p>Breathable linen, relaxed fit.</p>",Maison Demo,Women > Tops,"linen,summer",active,Size,S,Colour,Sand,,,LS-S-SAND,59.00,79.00,12,220,https://images.example.com/linen-shirt.jpg,Sand linen shirt,,,Linen',
-    'linen-shirt,,,,,,,,M,,Sand,,,LS-M-SAND,59.00,79.00,8,230,,,,,',
-    'canvas-tote,Canvas tote,<p>Everyday tote.</p>,Maison Demo,Accessories,,draft,,,,,,,CT-1,25.00,,40,400,,,Canvas tote bag,A sturdy canvas tote.,',
-  ];
-  return [header, ...rows].join("\r\n") + "\r\n";
+  return toCsv(
+    [...TANDEM_COLUMNS, "attr.material"],
+    [
+      ["linen-shirt", "Linen shirt", "<p>Breathable linen, relaxed fit.</p>", "Maison Demo", "Women > Tops", "linen,summer", "active", "Size", "S", "Colour", "Sand", "", "", "LS-S-SAND", "59.00", "79.00", "12", "220", "https://images.example.com/linen-shirt.jpg", "Sand linen shirt", "", "", "Linen"],
+      ["linen-shirt", "", "", "", "", "", "", "", "M", "", "Sand", "", "", "LS-M-SAND", "59.00", "79.00", "8", "230", "", "", "", "", ""],
+      ["canvas-tote", "Canvas tote", "<p>Everyday tote.</p>", "Maison Demo", "Accessories", "", "draft", "", "", "", "", "", "", "CT-1", "25.00", "", "40", "400", "", "", "Canvas tote bag", "A sturdy canvas tote.", ""],
+    ],
+  );
 }

@@ -1,13 +1,15 @@
 import { and, desc, eq } from "drizzle-orm";
 import { catalogImports } from "../../db/d1/schema";
 import type { Deps } from "../../lib/context";
+import { BODY_LIMITS } from "../../lib/body-limit";
 import { AppError } from "../../lib/errors";
 import { newId } from "../../lib/ids";
 import type { BrandTenant } from "../../lib/tenancy";
 import { csvRecords, MalformedCsv, parseRecords } from "./csv-records";
 import { rowReader, type ImportFormat } from "./formats";
+import { storeUpload } from "./store-upload";
 
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = BODY_LIMITS.csvImport.maxBytes;
 
 export interface ImportMessage {
   id: string;
@@ -42,32 +44,24 @@ export function importRecord(j: Job) {
 }
 
 /**
- * Streams the upload into R2 (never whole in memory), checks the header so a file without the
- * required columns is refused at once, and queues the job.
+ * Streams the upload into R2 (never whole in memory; reading stops at `maxBytes`, whatever the
+ * Content-Length said), checks the header so a file without the required columns is refused at
+ * once, and queues the job. A refused upload leaves no file and no job.
  */
 export async function startImport(
   deps: StartImportDeps,
   tenant: BrandTenant,
   opts: { format: ImportFormat; dryRun: boolean; skipInvalid: boolean; currency: string },
   body: ReadableStream<Uint8Array> | null,
-  contentLength: number | null,
+  maxBytes: number = MAX_IMPORT_BYTES,
 ) {
-  if (!body || contentLength === 0) throw new AppError("validation_failed", "Send the CSV file as the request body.", [{ path: "body", message: "Empty file" }]);
-  if (contentLength !== null && contentLength > MAX_IMPORT_BYTES) throw new AppError("validation_failed", "Files can be up to 200 MB.", [{ path: "body", message: "Too large" }]);
+  const empty = () => new AppError("validation_failed", "Send the CSV file as the request body.", [{ path: "body", message: "Empty file" }]);
+  if (!body) throw empty();
   const id = newId("catalogImport");
   const fileKey = `imports/${tenant.brandId}/${id}.csv`;
-  let bytes: number;
-  if (contentLength !== null) {
-    const fixed = new FixedLengthStream(contentLength);
-    const [, put] = await Promise.all([body.pipeTo(fixed.writable), deps.bucket.put(fileKey, fixed.readable, { httpMetadata: { contentType: "text/csv" } })]);
-    bytes = put?.size ?? contentLength;
-  } else {
-    const buf = await new Response(body).arrayBuffer();
-    if (buf.byteLength > MAX_IMPORT_BYTES) throw new AppError("validation_failed", "Files can be up to 200 MB.", [{ path: "body", message: "Too large" }]);
-    await deps.bucket.put(fileKey, buf, { httpMetadata: { contentType: "text/csv" } });
-    bytes = buf.byteLength;
-  }
+  const bytes = await storeUpload(deps.bucket, fileKey, body, maxBytes, "text/csv");
   try {
+    if (bytes === 0) throw empty();
     await checkHeader(deps.bucket, fileKey, opts.format, opts.currency);
   } catch (e) {
     await deps.bucket.delete(fileKey);
