@@ -12,6 +12,7 @@ import { requireBrand } from "../lib/brand.server";
 import { MODEL_LABEL, rate, type Campaign, type CampaignStats } from "../lib/campaigns";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../lib/use-live";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.name ?? "Campaign"} · Brand console · Tandem` }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireBrand(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = encodeURIComponent(params.campaignId!);
   if (form.get("intent") === "invite") {
     const res = await api(context, request, `/api/v1/campaigns/${id}/invites`, { method: "POST", body: { handle: String(form.get("handle") ?? ""), note: String(form.get("note") ?? "") || undefined } });

@@ -13,6 +13,7 @@ import { requireBrand } from "../lib/brand.server";
 import { MODEL_LABEL, rate, WIZARD_STEPS, type Campaign } from "../lib/campaigns";
 import { formatMoney } from "../lib/money";
 import { countryOptions, goalOptions, nicheOptions } from "../lib/options";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up campaign · Brand console · Tandem" }];
 
@@ -39,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireBrand(context, request);
   const id = encodeURIComponent(params.campaignId!);
-  const f = await request.formData();
+  const f = await readForm(request);
   const step = Number(f.get("step"));
   const str = (k: string) => String(f.get(k) ?? "").trim();
   if (step === 4) {

@@ -2,11 +2,12 @@ import type { ActionFunctionArgs } from "@remix-run/cloudflare";
 import { api } from "../lib/api.server";
 import { requireBrand } from "../lib/brand.server";
 import { campaignBodyFromForm } from "../lib/campaign-form.server";
+import { readForm } from "../lib/read-body.server";
 
 /** Resource route: the new-campaign form posts its current values here for a live forecast. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { brand } = await requireBrand(context, request);
-  const { body } = campaignBodyFromForm(await request.formData(), brand.id);
+  const { body } = campaignBodyFromForm(await readForm(request), brand.id);
   if (!body.totalBudgetMinor || (body.rateMinor == null && body.rateBps == null)) return Response.json({ incomplete: true });
   const res = await api(context, request, "/api/v1/campaigns/forecast", {
     method: "POST",

@@ -13,6 +13,7 @@ import { goalOptions } from "../lib/options";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireBrand } from "../lib/brand.server";
 import { campaignBodyFromForm } from "../lib/campaign-form.server";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "New campaign · Brand console · Tandem" }];
 
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { brand } = await requireBrand(context, request);
-  const { body, errors } = campaignBodyFromForm(await request.formData(), brand.id);
+  const { body, errors } = campaignBodyFromForm(await readForm(request), brand.id);
   // Landing details come in step 3; until then the brand's own site is the fallback.
   body.fallbackUrl = brand.website.replace(/^http:/, "https:");
   if (Object.keys(errors).length) return { errors, message: "Some fields need a look." };

@@ -11,6 +11,7 @@ import { requireBrand } from "../lib/brand.server";
 import { splitList, type Attribute } from "../lib/catalog";
 import { catalogPath, loadAttributes, loadCategories, problemErrors } from "../lib/catalog.server";
 import { applyMove, type Move } from "../lib/category-tree";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Catalog · Brand console · Tandem" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<CategoryResult> {
   const { brand } = await requireBrand(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const str = (k: string) => String(form.get(k) ?? "").trim();
   const id = encodeURIComponent(str("id"));

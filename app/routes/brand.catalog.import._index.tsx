@@ -12,6 +12,7 @@ import { requireBrand } from "../lib/brand.server";
 import { CURRENCIES, currencyFor, type ImportJob } from "../lib/catalog";
 import { catalogPath, problemErrors } from "../lib/catalog.server";
 import { apiUpload } from "../lib/upload.server";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Import · Catalog · Tandem" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<Response | { errors: { file?: string; currency?: string } }> {
   const { brand } = await requireBrand(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { errors: { file: "Choose the CSV file to import" } };
   const format = form.get("format") === "tandem" ? "tandem" : "shopify";

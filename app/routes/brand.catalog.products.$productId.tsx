@@ -15,6 +15,7 @@ import { CURRENCIES, currencyFor, handleize, STATUS_LABEL, type Attribute, type 
 import { catalogPath, loadAttributes, loadCategories, problemErrors } from "../lib/catalog.server";
 import { editorErrors, productBodyFromForm } from "../lib/product-form.server";
 import { apiUpload } from "../lib/upload.server";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product?.title ?? "New product"} · Catalog · Tandem` }];
 
@@ -45,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { brand } = await requireBrand(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   const id = params.productId === "new" ? null : encodeURIComponent(params.productId!);
   if (intent === "delete-media" && id) {

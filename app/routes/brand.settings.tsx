@@ -7,6 +7,7 @@ import { Input, Select, zodValidator } from "../components/ui/field";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireBrand, type ApiKey, type Member } from "../lib/brand.server";
 import { countryOptions, industryOptions, sizeOptions } from "../lib/options";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Brand console · Tandem" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { brand } = await requireBrand(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "profile") {
     const body = Object.fromEntries(["name", "website", "industry", "companySize", "country"].map((k) => [k, String(form.get(k) ?? "").trim()]));

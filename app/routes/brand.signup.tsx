@@ -12,6 +12,7 @@ import { getMe } from "../lib/me.server";
 import { countryOptions, goalOptions, industryOptions, sizeOptions } from "../lib/options";
 import { otpAction, type OtpActionData } from "../lib/otp-action.server";
 import { getProviders } from "../lib/providers.server";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up your brand · Tandem" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   if (intent.startsWith("otp-")) return otpAction(context, request, form, "/brand/signup");
   if (intent === "company") {

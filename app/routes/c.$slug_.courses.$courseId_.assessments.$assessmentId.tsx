@@ -9,6 +9,7 @@ import { courseHref, neighbours, type AttemptResult, type Question } from "../li
 import { loadCourse } from "../lib/course.server";
 import communityCss from "../styles/community.css?url";
 import courseCss from "../styles/course.css?url";
+import { readForm } from "../lib/read-body.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: communityCss },
@@ -46,7 +47,7 @@ function answersFrom(form: FormData): Answers {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs): Promise<ActionResult> {
-  const answers = answersFrom(await request.formData());
+  const answers = answersFrom(await readForm(request));
   const res = await api<AttemptResult>(context, request, `/api/v1/courses/${encodeURIComponent(params.courseId ?? "")}/assessments/${encodeURIComponent(params.assessmentId ?? "")}/attempts`, { method: "POST", body: { answers } });
   if (res.ok) return { result: res.data, answers };
   if (res.problem.status === 401) throw redirect(`/signin?next=${encodeURIComponent(new URL(request.url).pathname)}`);

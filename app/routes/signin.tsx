@@ -7,6 +7,7 @@ import { getMe, homeFor } from "../lib/me.server";
 import { otpAction, type OtpActionData } from "../lib/otp-action.server";
 import { getProviders } from "../lib/providers.server";
 import { safeNext } from "../../workers/lib/safe-next";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Tandem" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return otpAction(context, request, await request.formData(), nextOf(request));
+  return otpAction(context, request, await readForm(request), nextOf(request));
 }
 
 export default function SignIn() {

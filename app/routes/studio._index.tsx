@@ -11,6 +11,7 @@ import { requireCreator } from "../lib/creator.server";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../lib/use-live";
 import { nicheOptions } from "../lib/options";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Creator studio · Tandem" }];
 
@@ -48,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireCreator(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const res =
     form.get("intent") === "accept"
       ? await api(context, request, `/api/v1/campaigns/${encodeURIComponent(String(form.get("campaignId")))}/accept`, { method: "POST" })

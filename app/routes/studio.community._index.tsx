@@ -10,6 +10,7 @@ import { api, fieldErrors } from "../lib/api.server";
 import { pct, type CourseSummary } from "../lib/course";
 import { requireCreator } from "../lib/creator.server";
 import courseCss from "../styles/course.css?url";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Community · Creator studio · Tandem" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: courseCss }];
@@ -64,7 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireCreator(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const body = { slug: String(form.get("slug") ?? "").trim(), name: String(form.get("name") ?? ""), description: String(form.get("description") ?? "") };
   const res = await api(context, request, "/api/v1/communities", { method: "POST", body });
   if (res.ok) throw redirect("/studio/community?started=1");

@@ -6,6 +6,7 @@ import { courseHref, type Course } from "../lib/course";
 import { emptyCourse, fromCourse } from "../lib/course-doc";
 import { requireCreator } from "../lib/creator.server";
 import courseCss from "../styles/course.css?url";
+import { readJson } from "../lib/read-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: courseCss }];
 
@@ -37,7 +38,7 @@ type ActionData = SaveResult;
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const community = await myCommunity(context, request);
-  const body = (await request.json()) as { intent: "save" | "delete"; course?: unknown };
+  const body = (await readJson(request)) as { intent: "save" | "delete"; course?: unknown };
   const isNew = params.courseId === "new";
   const id = encodeURIComponent(params.courseId ?? "");
   if (body.intent === "delete") {

@@ -7,6 +7,7 @@ import { Input, Select } from "../components/ui/field";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireCreator } from "../lib/creator.server";
 import { formatMoney, parseMoney } from "../lib/money";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Members and tiers · Community · Tandem" }];
 
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const found = await api<{ slug: string }>(context, request, `/api/v1/communities/by-creator/${encodeURIComponent(creator.handle)}`);
   if (!found.ok) throw redirect("/studio/community");
   const base = `/api/v1/communities/${encodeURIComponent(found.data.slug)}`;
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   const userId = encodeURIComponent(String(form.get("userId") ?? ""));
   if (intent === "tier") {

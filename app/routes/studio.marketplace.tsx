@@ -10,6 +10,7 @@ import { MODEL_LABEL } from "../lib/campaigns";
 import { requireCreator } from "../lib/creator.server";
 import { formatMoney } from "../lib/money";
 import { industryOptions, nicheOptions } from "../lib/options";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Marketplace · Creator studio · Tandem" }];
 
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireCreator(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = String(form.get("campaignId"));
   const res = await api<{ links: { code: string; url: string; destination: string }[] }>(context, request, `/api/v1/campaigns/${encodeURIComponent(id)}/accept`, { method: "POST" });
   return res.ok ? { campaignId: id, links: res.data.links } : { campaignId: id, message: res.problem.detail };

@@ -15,6 +15,7 @@ import { getMe } from "../lib/me.server";
 import { nicheOptions } from "../lib/options";
 import { otpAction } from "../lib/otp-action.server";
 import { getProviders } from "../lib/providers.server";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Join as a creator · Tandem" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent"));
   if (intent.startsWith("otp-")) return otpAction(context, request, form, "/studio/onboarding");
   if (intent === "handle") {

@@ -7,6 +7,7 @@ import { Input, zodValidator } from "../components/ui/field";
 import { api, fieldErrors } from "../lib/api.server";
 import { requireCreator } from "../lib/creator.server";
 import { nicheOptions } from "../lib/options";
+import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Profile · Creator studio · Tandem" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { creator } = await requireCreator(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const body = { displayName: String(form.get("displayName") ?? ""), bio: String(form.get("bio") ?? ""), niches: form.getAll("niches").map(String) };
   const res = await api(context, request, `/api/v1/creators/${creator.id}`, { method: "PATCH", body });
   return res.ok ? { saved: true } : { errors: fieldErrors(res.problem), message: res.problem.detail };

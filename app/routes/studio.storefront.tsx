@@ -7,6 +7,7 @@ import { requireCreator } from "../lib/creator.server";
 import { loadEditor, runEditorAction, type EditorAction } from "../lib/storefront-editor.server";
 import editorCss from "../styles/editor.css?url";
 import storefrontCss from "../styles/storefront.css?url";
+import { readForm, readJson } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Storefront · Creator studio · Tandem" }];
 export const links: LinksFunction = () => [
@@ -22,9 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireCreator(context, request);
   let a: EditorAction;
-  if (request.headers.get("content-type")?.includes("application/json")) a = (await request.json()) as EditorAction;
+  if (request.headers.get("content-type")?.includes("application/json")) a = (await readJson(request)) as EditorAction;
   else {
-    const f = await request.formData();
+    const f = await readForm(request);
     const intent = String(f.get("intent"));
     a = intent === "rollback" ? { intent, version: Number(f.get("version")) } : intent === "start" ? { intent, template: String(f.get("template")), replace: f.get("replace") === "true" } : ({ intent } as EditorAction);
   }
