@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { APP } from "./browser";
 
 /** The app's own answers to what an attacker sends a browser to (no browser needed to check them). */
@@ -35,7 +36,13 @@ describe("the app refuses what an attacker would send a signed-in visitor", () =
   });
 
   it("a cross-site WebSocket upgrade through the app is refused by the gateway", async () => {
-    const res = await fetch(`${APP}/api/v1/rooms/room_x/live`, { headers: { upgrade: "websocket", connection: "Upgrade", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==", origin: "https://evil.example", cookie: demo().brandSessionCookie } });
-    expect(res.status).toBe(403);
+    const url = `${APP.replace(/^http/, "ws")}/api/v1/rooms/room_x/live`;
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(url, { headers: { origin: "https://evil.example", cookie: demo().brandSessionCookie } });
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("open", () => reject(new Error("a foreign origin opened a room socket")));
+      ws.on("error", () => undefined);
+    });
+    expect(status).toBe(403);
   });
 });
