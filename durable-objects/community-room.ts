@@ -4,6 +4,7 @@ import { Member, parseClientFrame, PollInput, type ClientFrame, type Drop, type 
 import { deadLetters, redriveDeadLetters, sendOutbox } from "./outbox/sql-outbox";
 import { roomEvent, type RoomContext, type RoomEventKind } from "./room/room-events";
 import { getPost, listDrops, listPolls, listPosts, memberState, migrateRoom, mutedUntil, nextPollClose, readDrop, readPoll } from "./room/room-store";
+import { finishClose } from "./room/finish-close";
 
 const HISTORY = 50;
 /** Posting rate limit per member: at most this many posts and replies per window. */
@@ -70,11 +71,12 @@ export class CommunityRoom extends DurableObject<Env> {
   }
 
   async webSocketClose(ws: WebSocket, code: number) {
-    ws.close(code === 1005 ? 1000 : code, "bye");
+    finishClose(ws, code);
     this.announcePresence();
   }
 
-  async webSocketError() {
+  async webSocketError(ws: WebSocket) {
+    finishClose(ws, 1011, "error");
     this.announcePresence();
   }
 
