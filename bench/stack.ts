@@ -3,6 +3,22 @@ import path from "node:path";
 import { buildApp, migrateD1, root, startGateway, startStack } from "../scripts/lib/dev-stack";
 import { freePort, migratePostgres, startPostgres } from "../scripts/lib/postgres";
 import { seed, type Demo } from "../scripts/seed";
+import { writeResultsSection } from "../scripts/lib/results";
+import { describeHealth, stackHealth } from "../scripts/lib/stack-health";
+
+/** Health before and after a benchmark, printed and kept beside its results (a leaking run shows here). */
+async function checked<T>(urls: string[], run: () => Promise<T>): Promise<T> {
+  const before = describeHealth("before", await stackHealth(urls));
+  console.log(`stack ${before}`);
+  const out = await run();
+  // Give closed connections a moment to be reaped, as a long-lived stack would.
+  await new Promise((r) => setTimeout(r, 5_000));
+  const after = describeHealth("after", await stackHealth(urls));
+  console.log(`stack ${after}`);
+  const bench = path.basename(process.argv[1] ?? "bench", ".ts");
+  writeResultsSection(`${bench}-health`, `Stack health around \`bench:${bench}\` (${new Date().toISOString().slice(0, 10)}): ${before}. ${after[0]!.toUpperCase()}${after.slice(1)}.`);
+  return out;
+}
 
 /**
  * Benchmarks run against a throwaway gateway of their own (fresh D1, embedded Postgres unless
@@ -21,7 +37,7 @@ export async function withStack(fn: (s: { gatewayUrl: string; demo: Demo }) => P
   const gw = await startGateway(opts);
   try {
     const demo = await seed(gw.url, "http://localhost:8788", path.join(data, "demo.json"));
-    await fn({ gatewayUrl: gw.url, demo });
+    await checked([gw.url], () => fn({ gatewayUrl: gw.url, demo }));
   } finally {
     await gw.stop();
     await pg.stop();
@@ -44,7 +60,7 @@ export async function withAppStack(fn: (s: { gatewayUrl: string; appUrl: string;
     demo = await seed(gatewayUrl, appUrl, path.join(data, "demo.json"));
   });
   try {
-    await fn({ gatewayUrl: stack.gatewayUrl, appUrl: stack.appUrl, demo: demo!, logDir });
+    await checked([stack.gatewayUrl, stack.appUrl], () => fn({ gatewayUrl: stack.gatewayUrl, appUrl: stack.appUrl, demo: demo!, logDir }));
   } finally {
     await stack.stop();
     await pg.stop();

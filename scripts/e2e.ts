@@ -9,6 +9,7 @@ import path from "node:path";
 import { buildApp, migrateD1, root, startStack } from "./lib/dev-stack";
 import { createScratchDatabase, dropDatabase, freePort, migratePostgres, startPostgres } from "./lib/postgres";
 import { seed } from "./seed";
+import { describeHealth, stackHealth } from "./lib/stack-health";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
@@ -52,6 +53,9 @@ if (await running(APP_URL)) {
   };
 }
 
+// A long-lived `npm start` must come out of a browser run as healthy as it went in.
+const before = await stackHealth([APP_URL]);
+console.log(describeHealth("Stack before the browser tests", before));
 const code = await new Promise<number>((resolve) => {
   const child = spawn("npx", ["vitest", "run", "--config", "test/e2e/vitest.config.ts", ...process.argv.slice(2)], {
     cwd: root,
@@ -60,5 +64,9 @@ const code = await new Promise<number>((resolve) => {
   });
   child.on("exit", (c) => resolve(c ?? 1));
 });
+await new Promise((r) => setTimeout(r, 3_000));
+const after = await stackHealth([APP_URL]);
+console.log(describeHealth("Stack after the browser tests", after));
+if (after.healthz[APP_URL] !== 200) console.error("The stack is no longer healthy after the browser tests.");
 await cleanup();
 process.exit(code);

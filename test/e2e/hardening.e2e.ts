@@ -5,7 +5,8 @@ import WebSocket from "ws";
 import { APP } from "./browser";
 
 /** The app's own answers to what an attacker sends a browser to (no browser needed to check them). */
-const demo = () => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../.data/demo.json"), "utf8")) as { brandSessionCookie: string };
+const demoPath = process.env.E2E_DEMO_PATH ?? path.join(import.meta.dirname, "../../.data/demo.json");
+const demo = () => JSON.parse(fs.readFileSync(demoPath, "utf8")) as { brandSessionCookie: string };
 
 describe("the app refuses what an attacker would send a signed-in visitor", () => {
   it("sign-in never redirects off the app, whatever next= holds", async () => {

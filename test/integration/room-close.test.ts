@@ -18,7 +18,7 @@ describe("the room finishes every close, whatever code the peer reported", () =>
         server.accept();
         client.accept();
         const seen = new Promise<number>((resolve) => client.addEventListener("close", (e) => resolve(e.code)));
-        await room.webSocketClose(server, code, "", false);
+        await room.webSocketClose(server, code);
         expect(server.readyState).toBeGreaterThanOrEqual(WebSocket.CLOSING);
         expect(await seen).toBe(code === 1005 || code === 1006 || code === 1015 ? 1000 : code);
       });
@@ -31,7 +31,7 @@ describe("the room finishes every close, whatever code the peer reported", () =>
       const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
       server.accept();
       client.accept();
-      await room.webSocketError(server, new Error("reset"));
+      await room.webSocketError(server);
       expect(server.readyState).toBeGreaterThanOrEqual(WebSocket.CLOSING);
     });
   });
