@@ -110,6 +110,25 @@ describe("email OTP", () => {
     expect(right.status).toBe(400);
   });
 
+  it("compares a code at most 5 times, however many wrong guesses arrive at once", async () => {
+    const email = uniqueEmail("race");
+    await start(email);
+    const code = await latestCode(api, email);
+    // 40 guesses at once, each from its own network so only the per-code limit applies.
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => postJson("/api/v1/auth/otp/verify", { email, code: wrong(code) }, { "cf-connecting-ip": `198.18.${i}.${1 + (i % 250)}` })),
+    );
+    const codes = await Promise.all(guesses.map(async (r) => (await problem(r)).code));
+    // A comparison that fails answers invalid_code (tries 1-4) or, for the 5th, too_many_attempts;
+    // an uncompared guess answers too_many_attempts too. So at most 4 invalid_code answers.
+    expect(codes.filter((c) => c === "invalid_code").length).toBeLessThanOrEqual(4);
+    expect(codes.every((c) => c === "invalid_code" || c === "too_many_attempts")).toBe(true);
+    const row = await env.DB.prepare("select attempts from otp_codes where email = ?").bind(email).first<{ attempts: number }>();
+    expect(row!.attempts).toBe(5);
+    // The burned code stays burned: the right code is not accepted afterwards.
+    expect((await verify(email, code)).status).toBe(429);
+  });
+
   it("locks the account for 30 minutes after 10 failures in a row, then lets it in again", async () => {
     const email = uniqueEmail("lock");
     await start(email);
