@@ -107,7 +107,8 @@ describe("email OTP", () => {
     expect(fifth.status).toBe(429);
     expect((await problem(fifth)).code).toBe("too_many_attempts");
     const right = await verify(email, code);
-    expect(right.status).toBe(400);
+    expect(right.status).toBe(429);
+    expect((await problem(right)).code).toBe("too_many_attempts");
   });
 
   it("compares a code at most 5 times, however many wrong guesses arrive at once", async () => {
@@ -129,7 +130,7 @@ describe("email OTP", () => {
     expect((await verify(email, code)).status).toBe(429);
   });
 
-  it("locks the account for 30 minutes after 10 failures in a row, then lets it in again", async () => {
+  it("locks a network out of an email for 30 minutes after 10 failures in a row, then lets it in again", async () => {
     const email = uniqueEmail("lock");
     await start(email);
     let code = await latestCode(api, email);
@@ -143,17 +144,84 @@ describe("email OTP", () => {
     expect(p.code).toBe("account_locked");
     expect(Number(tenth.headers.get("retry-after"))).toBeGreaterThan(29 * 60);
 
-    // Locked: even a fresh, correct code is refused.
+    // Locked: even a fresh, correct code is refused from this network.
     await start(email);
     code = await latestCode(api, email).catch(() => code);
     const locked = await verify(email, code);
     expect(locked.status).toBe(423);
 
     // After the lock window the person can sign in again.
-    await env.DB.prepare("update otp_throttles set locked_until = ? where email = ?").bind(Date.now() - 1, email).run();
+    await env.DB.prepare("update otp_network_throttles set locked_until = ? where email = ?").bind(Date.now() - 1, email).run();
     await start(email);
     const fresh = await latestCode(api, email);
     expect((await verify(email, fresh)).status).toBe(200);
+  });
+
+  it("a stranger's wrong codes lock only the stranger's network, never the owner on another", async () => {
+    const email = uniqueEmail("stranger");
+    const from = (ip: string) => ({ "cf-connecting-ip": ip });
+    await start(email);
+    const code = await latestCode(api, email);
+    let last: Response | undefined;
+    for (let i = 0; i < 10; i++) last = await postJson("/api/v1/auth/otp/verify", { email, code: wrong(code) }, from(`203.0.113.${10 + i}`));
+    expect(last!.status).toBe(423);
+    // Any address in the stranger's /24 is the same network.
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code }, from("203.0.113.200"))).status).toBe(423);
+
+    await start(email);
+    const fresh = await latestCode(api, email);
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code: fresh }, from("198.51.100.7"))).status).toBe(200);
+  });
+
+  it("one network cannot lock the account, nor keep re-locking itself: it runs out of tries for the day", async () => {
+    const email = uniqueEmail("relock");
+    const stranger = (i: number) => ({ "cf-connecting-ip": `192.0.2.${1 + i}` });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await postJson("/api/v1/auth/otp/verify", { email, code: "123456" }, stranger(i))).status);
+      // Let every 30-minute pause pass at once: only the daily budget is left to stop it.
+      if ((i + 1) % 10 === 0) await env.DB.prepare("update otp_network_throttles set locked_until = ? where email = ? and attempts < 30").bind(Date.now() - 1, email).run();
+    }
+    expect(statuses.filter((s) => s === 423)).toHaveLength(3);
+    const refused = await postJson("/api/v1/auth/otp/verify", { email, code: "123456" }, stranger(31));
+    expect(refused.status).toBe(423);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(23 * 3600);
+    const net = await env.DB.prepare("select attempts from otp_network_throttles where email = ?").bind(email).first<{ attempts: number }>();
+    expect(net!.attempts).toBe(30);
+
+    // The account itself is not locked: the owner elsewhere signs in.
+    const account = await env.DB.prepare("select consecutive_failures, locked_until from otp_throttles where email = ?").bind(email).first<{ consecutive_failures: number; locked_until: number | null }>();
+    expect(account).toEqual({ consecutive_failures: 30, locked_until: null });
+    await start(email);
+    const code = await latestCode(api, email);
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code }, { "cf-connecting-ip": "2001:db8:77::1" })).status).toBe(200);
+  });
+
+  it("locks the account at 100 attempts across networks (the NIST ceiling) until the window ends", async () => {
+    const email = uniqueEmail("ceiling");
+    for (let n = 0; n < 10; n++) {
+      for (let i = 0; i < 10; i++) {
+        const res = await postJson("/api/v1/auth/otp/verify", { email, code: "654321" }, { "cf-connecting-ip": `10.${n}.0.${1 + i}` });
+        expect(res.status).toBe(i === 9 ? 423 : 400);
+      }
+    }
+    const account = await env.DB.prepare("select consecutive_failures, locked_until from otp_throttles where email = ?").bind(email).first<{ consecutive_failures: number; locked_until: number }>();
+    expect(account!.consecutive_failures).toBe(100);
+    expect(account!.locked_until).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
+
+    // Locked for everyone now, and no code is mailed while it is.
+    const owner = { "cf-connecting-ip": "198.51.100.99" };
+    const refused = await postJson("/api/v1/auth/otp/verify", { email, code: "000000" }, owner);
+    expect(refused.status).toBe(423);
+    expect((await problem(refused)).detail).toMatch(/for this email/);
+    expect((await start(email)).status).toBe(202);
+    await expect(latestCode(api, email)).rejects.toThrow(/no code/);
+
+    // When the window has passed the owner gets in again.
+    await env.DB.prepare("update otp_throttles set failure_window_start = ?, locked_until = ? where email = ?").bind(Date.now() - 24 * 3600 * 1000 - 1, Date.now() - 1, email).run();
+    await start(email);
+    const code = await latestCode(api, email);
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code }, owner)).status).toBe(200);
   });
 
   it("a success resets the failure streak", async () => {
@@ -164,11 +232,13 @@ describe("email OTP", () => {
     expect((await verify(email, code)).status).toBe(200);
     const t = await env.DB.prepare("select consecutive_failures from otp_throttles where email = ?").bind(email).first<{ consecutive_failures: number }>();
     expect(t!.consecutive_failures).toBe(0);
+    const n = await env.DB.prepare("select attempts from otp_network_throttles where email = ?").bind(email).first<{ attempts: number }>();
+    expect(n!.attempts).toBe(0);
     await start(email);
     code = await latestCode(api, email);
     for (let i = 0; i < 9; i++) await verify(email, wrong(code));
     // 9 in a row is under the limit, and codes burn at 5, so the account is still open.
-    const row = await env.DB.prepare("select locked_until from otp_throttles where email = ?").bind(email).first<{ locked_until: number | null }>();
+    const row = await env.DB.prepare("select locked_until from otp_network_throttles where email = ?").bind(email).first<{ locked_until: number | null }>();
     expect(row!.locked_until).toBeNull();
   });
 
