@@ -13,7 +13,7 @@ export type ApiResult<T> = { ok: true; data: T; headers: Headers } | { ok: false
 
 /**
  * Calls the gateway through the API service binding, as the signed-in person:
- * the browser's cookie goes along, and any Set-Cookie comes back for the page to relay.
+ * the browser's cookie, user agent and address go along, and any Set-Cookie comes back for the page to relay.
  */
 export async function api<T>(
   context: AppLoadContext,
@@ -26,6 +26,9 @@ export async function api<T>(
   if (cookie) headers.set("cookie", cookie);
   const ua = request.headers.get("user-agent");
   if (ua) headers.set("user-agent", ua);
+  // The visitor's address (set by Cloudflare's edge), for the gateway's per-client limits.
+  const ip = request.headers.get("cf-connecting-ip");
+  if (ip) headers.set("cf-connecting-ip", ip);
   if (init.body !== undefined) headers.set("content-type", "application/json");
   const url = new URL(path, request.url);
   const res = await context.cloudflare.env.API.fetch(

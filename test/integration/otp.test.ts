@@ -250,6 +250,34 @@ describe("email OTP", () => {
     expect(sixth.headers.get("retry-after")).toBeTruthy();
   });
 
+  it("limits how many codes one client can request, whatever the email", async () => {
+    const ip = { "cf-connecting-ip": `100.64.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}` };
+    // The limiter counts in fixed one-minute windows: the first 10 always pass from a fresh
+    // address, and of the next 11 at least one lands in a window that already holds 10.
+    for (let i = 0; i < 10; i++) expect((await postJson("/api/v1/auth/otp/start", { email: uniqueEmail("ip-start") }, ip)).status).toBe(202);
+    const more = [];
+    for (let i = 0; i < 11; i++) more.push(await postJson("/api/v1/auth/otp/start", { email: uniqueEmail("ip-start") }, ip));
+    const limited = more.find((r) => r.status === 429);
+    expect(limited).toBeDefined();
+    expect((await problem(limited!)).code).toBe("rate_limited");
+    expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another client is not affected.
+    expect((await postJson("/api/v1/auth/otp/start", { email: uniqueEmail("ip-start") }, { "cf-connecting-ip": "2001:db8:5::1" })).status).toBe(202);
+  });
+
+  it("limits how many codes one client can try, across emails", async () => {
+    const ip = { "cf-connecting-ip": `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}::1` };
+    // A different address in the same IPv6 /64 is the same client.
+    const sibling = { "cf-connecting-ip": ip["cf-connecting-ip"].replace("::1", "::2") };
+    for (let i = 0; i < 30; i++) expect((await postJson("/api/v1/auth/otp/verify", { email: uniqueEmail("ip-verify"), code: "123456" }, i % 2 ? ip : sibling)).status).toBe(400);
+    const more = [];
+    for (let i = 0; i < 31; i++) more.push(await postJson("/api/v1/auth/otp/verify", { email: uniqueEmail("ip-verify"), code: "123456" }, i % 2 ? ip : sibling));
+    const limited = more.find((r) => r.status === 429);
+    expect(limited).toBeDefined();
+    expect((await problem(limited!)).code).toBe("rate_limited");
+    expect(limited!.headers.get("retry-after")).toBe("60");
+  });
+
   it("draws codes uniformly from 000000–999999", async () => {
     const { otpCode, uniformInt } = await import("../../workers/lib/crypto");
     const counts = new Array(10).fill(0);
