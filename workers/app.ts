@@ -17,6 +17,7 @@ import { checkHealth } from "./health/check-health";
 import type { AppEnv } from "./lib/context";
 import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
+import { perClientLimit } from "./lib/rate-limit";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
@@ -33,6 +34,8 @@ export function createApp() {
     return c.json(ok ? { ok: true } : { ok: false, ...health }, ok ? 200 : 503);
   });
 
+  // Anonymous-reachable writes are limited per client before any key or session lookup.
+  app.use("/api/v1/conversions/*", perClientLimit("RL_TRACKING", "conversions"));
   app.use("/api/v1/*", resolveActor, sameOriginWrites);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/me", meRoutes);
