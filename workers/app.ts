@@ -19,6 +19,7 @@ import { AppError, problemResponse } from "./lib/errors";
 import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware";
 import { isDevelopment, type Config } from "./lib/config";
 import { limitBodies } from "./lib/body-limit";
+import { perClientLimit } from "./lib/rate-limit";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
@@ -39,8 +40,11 @@ export function createApp(config: Pick<Config, "environment">) {
     return c.json(ok ? { ok: true } : { ok: false, ...health }, ok ? 200 : 503);
   });
 
-  // Origin first: a foreign write is refused before any key or session is looked up.
-  app.use("/api/v1/*", sameOriginWrites, resolveActor, limitBodies);
+  // Origin first: a foreign write is refused before any key or session is looked up; anonymous-
+  // reachable writes are limited per client before that lookup too.
+  app.use("/api/v1/*", sameOriginWrites);
+  app.use("/api/v1/conversions/*", perClientLimit("RL_TRACKING", "conversions"));
+  app.use("/api/v1/*", resolveActor, limitBodies);
   app.route("/api/v1/auth", authRoutes);
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/brands", brandRoutes);

@@ -13,7 +13,7 @@ export type ApiResult<T> = { ok: true; data: T; headers: Headers } | { ok: false
 
 /**
  * Calls the gateway through the API service binding, as the signed-in person:
- * the browser's cookie goes along, and any Set-Cookie comes back for the page to relay.
+ * the browser's cookie, user agent and address go along, and any Set-Cookie comes back for the page to relay.
  */
 export async function api<T>(
   context: AppLoadContext,

@@ -97,6 +97,40 @@ describe("Google sign-in", () => {
     expect(me.user.id).toBe(otp.userId);
   });
 
+  it("refuses to create an account from an email the provider has not verified", async () => {
+    const email = uniqueEmail("unverified-new");
+    const { location, flowCookie } = await startFlow("/api/v1/auth/oauth/google/start");
+    const { code, state } = stub.approve(location, { sub: `g-unv-new-${email}`, email, email_verified: false });
+    const res = await callback("/api/v1/auth/oauth/google/callback", { code, state }, flowCookie);
+    expect(res.status).toBe(302);
+    const to = new URL(res.headers.get("location")!, ORIGIN);
+    expect(to.pathname).toBe("/signin");
+    expect(to.searchParams.get("error")).toMatch(/not verified/i);
+    expect(cookieValue(res, "tandem_session")).toBeUndefined();
+    expect(await env.DB.prepare("select id from users where email = ?").bind(email).first()).toBeNull();
+    expect(await env.DB.prepare("select id from oauth_accounts where email = ?").bind(email).first()).toBeNull();
+  });
+
+  it("a later email-code sign-in does not join a provider identity that was never verified", async () => {
+    const email = uniqueEmail("unverified-join");
+    const sub = `g-unv-join-${email}`;
+    const first = await startFlow("/api/v1/auth/oauth/google/start");
+    const a = stub.approve(first.location, { sub, email, email_verified: false });
+    await callback("/api/v1/auth/oauth/google/callback", { code: a.code, state: a.state }, first.flowCookie);
+
+    // The real owner signs in with an emailed code.
+    const owner = await signIn(api, email);
+    const links = await env.DB.prepare("select provider_user_id from oauth_accounts where user_id = ?").bind(owner.userId).all();
+    expect(links.results).toEqual([]);
+
+    // The unverified provider identity still cannot get into the owner's account.
+    const again = await startFlow("/api/v1/auth/oauth/google/start");
+    const b = stub.approve(again.location, { sub, email, email_verified: false });
+    const res = await callback("/api/v1/auth/oauth/google/callback", { code: b.code, state: b.state }, again.flowCookie);
+    expect(res.headers.get("location")).toMatch(/^\/signin\?error=/);
+    expect(cookieValue(res, "tandem_session")).toBeUndefined();
+  });
+
   it("a provider error is shown, not swallowed", async () => {
     const { flowCookie } = await startFlow("/api/v1/auth/oauth/google/start");
     const res = await callback("/api/v1/auth/oauth/google/callback", { error: "access_denied" }, flowCookie);

@@ -107,10 +107,30 @@ describe("email OTP", () => {
     expect(fifth.status).toBe(429);
     expect((await problem(fifth)).code).toBe("too_many_attempts");
     const right = await verify(email, code);
-    expect(right.status).toBe(400);
+    expect(right.status).toBe(429);
+    expect((await problem(right)).code).toBe("too_many_attempts");
   });
 
-  it("locks the account for 30 minutes after 10 failures in a row, then lets it in again", async () => {
+  it("compares a code at most 5 times, however many wrong guesses arrive at once", async () => {
+    const email = uniqueEmail("race");
+    await start(email);
+    const code = await latestCode(api, email);
+    // 40 guesses at once, each from its own network so only the per-code limit applies.
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => postJson("/api/v1/auth/otp/verify", { email, code: wrong(code) }, { "cf-connecting-ip": `198.18.${i}.${1 + (i % 250)}` })),
+    );
+    const codes = await Promise.all(guesses.map(async (r) => (await problem(r)).code));
+    // A comparison that fails answers invalid_code (tries 1-4) or, for the 5th, too_many_attempts;
+    // an uncompared guess answers too_many_attempts too. So at most 4 invalid_code answers.
+    expect(codes.filter((c) => c === "invalid_code").length).toBeLessThanOrEqual(4);
+    expect(codes.every((c) => c === "invalid_code" || c === "too_many_attempts")).toBe(true);
+    const row = await env.DB.prepare("select attempts from otp_codes where email = ?").bind(email).first<{ attempts: number }>();
+    expect(row!.attempts).toBe(5);
+    // The burned code stays burned: the right code is not accepted afterwards.
+    expect((await verify(email, code)).status).toBe(429);
+  });
+
+  it("locks a network out of an email for 30 minutes after 10 failures in a row, then lets it in again", async () => {
     const email = uniqueEmail("lock");
     await start(email);
     let code = await latestCode(api, email);
@@ -124,17 +144,84 @@ describe("email OTP", () => {
     expect(p.code).toBe("account_locked");
     expect(Number(tenth.headers.get("retry-after"))).toBeGreaterThan(29 * 60);
 
-    // Locked: even a fresh, correct code is refused.
+    // Locked: even a fresh, correct code is refused from this network.
     await start(email);
     code = await latestCode(api, email).catch(() => code);
     const locked = await verify(email, code);
     expect(locked.status).toBe(423);
 
     // After the lock window the person can sign in again.
-    await env.DB.prepare("update otp_throttles set locked_until = ? where email = ?").bind(Date.now() - 1, email).run();
+    await env.DB.prepare("update otp_network_throttles set locked_until = ? where email = ?").bind(Date.now() - 1, email).run();
     await start(email);
     const fresh = await latestCode(api, email);
     expect((await verify(email, fresh)).status).toBe(200);
+  });
+
+  it("a stranger's wrong codes lock only the stranger's network, never the owner on another", async () => {
+    const email = uniqueEmail("stranger");
+    const from = (ip: string) => ({ "cf-connecting-ip": ip });
+    await start(email);
+    const code = await latestCode(api, email);
+    let last: Response | undefined;
+    for (let i = 0; i < 10; i++) last = await postJson("/api/v1/auth/otp/verify", { email, code: wrong(code) }, from(`203.0.113.${10 + i}`));
+    expect(last!.status).toBe(423);
+    // Any address in the stranger's /24 is the same network.
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code }, from("203.0.113.200"))).status).toBe(423);
+
+    await start(email);
+    const fresh = await latestCode(api, email);
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code: fresh }, from("198.51.100.7"))).status).toBe(200);
+  });
+
+  it("one network cannot lock the account, nor keep re-locking itself: it runs out of tries for the day", async () => {
+    const email = uniqueEmail("relock");
+    const stranger = (i: number) => ({ "cf-connecting-ip": `192.0.2.${1 + i}` });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await postJson("/api/v1/auth/otp/verify", { email, code: "123456" }, stranger(i))).status);
+      // Let every 30-minute pause pass at once: only the daily budget is left to stop it.
+      if ((i + 1) % 10 === 0) await env.DB.prepare("update otp_network_throttles set locked_until = ? where email = ? and attempts < 30").bind(Date.now() - 1, email).run();
+    }
+    expect(statuses.filter((s) => s === 423)).toHaveLength(3);
+    const refused = await postJson("/api/v1/auth/otp/verify", { email, code: "123456" }, stranger(31));
+    expect(refused.status).toBe(423);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(23 * 3600);
+    const net = await env.DB.prepare("select attempts from otp_network_throttles where email = ?").bind(email).first<{ attempts: number }>();
+    expect(net!.attempts).toBe(30);
+
+    // The account itself is not locked: the owner elsewhere signs in.
+    const account = await env.DB.prepare("select consecutive_failures, locked_until from otp_throttles where email = ?").bind(email).first<{ consecutive_failures: number; locked_until: number | null }>();
+    expect(account).toEqual({ consecutive_failures: 30, locked_until: null });
+    await start(email);
+    const code = await latestCode(api, email);
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code }, { "cf-connecting-ip": "2001:db8:77::1" })).status).toBe(200);
+  });
+
+  it("locks the account at 100 attempts across networks (the NIST ceiling) until the window ends", async () => {
+    const email = uniqueEmail("ceiling");
+    for (let n = 0; n < 10; n++) {
+      for (let i = 0; i < 10; i++) {
+        const res = await postJson("/api/v1/auth/otp/verify", { email, code: "654321" }, { "cf-connecting-ip": `10.${n}.0.${1 + i}` });
+        expect(res.status).toBe(i === 9 ? 423 : 400);
+      }
+    }
+    const account = await env.DB.prepare("select consecutive_failures, locked_until from otp_throttles where email = ?").bind(email).first<{ consecutive_failures: number; locked_until: number }>();
+    expect(account!.consecutive_failures).toBe(100);
+    expect(account!.locked_until).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
+
+    // Locked for everyone now, and no code is mailed while it is.
+    const owner = { "cf-connecting-ip": "198.51.100.99" };
+    const refused = await postJson("/api/v1/auth/otp/verify", { email, code: "000000" }, owner);
+    expect(refused.status).toBe(423);
+    expect((await problem(refused)).detail).toMatch(/for this email/);
+    expect((await start(email)).status).toBe(202);
+    await expect(latestCode(api, email)).rejects.toThrow(/no code/);
+
+    // When the window has passed the owner gets in again.
+    await env.DB.prepare("update otp_throttles set failure_window_start = ?, locked_until = ? where email = ?").bind(Date.now() - 24 * 3600 * 1000 - 1, Date.now() - 1, email).run();
+    await start(email);
+    const code = await latestCode(api, email);
+    expect((await postJson("/api/v1/auth/otp/verify", { email, code }, owner)).status).toBe(200);
   });
 
   it("a success resets the failure streak", async () => {
@@ -145,11 +232,13 @@ describe("email OTP", () => {
     expect((await verify(email, code)).status).toBe(200);
     const t = await env.DB.prepare("select consecutive_failures from otp_throttles where email = ?").bind(email).first<{ consecutive_failures: number }>();
     expect(t!.consecutive_failures).toBe(0);
+    const n = await env.DB.prepare("select attempts from otp_network_throttles where email = ?").bind(email).first<{ attempts: number }>();
+    expect(n!.attempts).toBe(0);
     await start(email);
     code = await latestCode(api, email);
     for (let i = 0; i < 9; i++) await verify(email, wrong(code));
     // 9 in a row is under the limit, and codes burn at 5, so the account is still open.
-    const row = await env.DB.prepare("select locked_until from otp_throttles where email = ?").bind(email).first<{ locked_until: number | null }>();
+    const row = await env.DB.prepare("select locked_until from otp_network_throttles where email = ?").bind(email).first<{ locked_until: number | null }>();
     expect(row!.locked_until).toBeNull();
   });
 
@@ -159,6 +248,34 @@ describe("email OTP", () => {
     const sixth = await start(email);
     expect(sixth.status).toBe(429);
     expect(sixth.headers.get("retry-after")).toBeTruthy();
+  });
+
+  it("limits how many codes one client can request, whatever the email", async () => {
+    const ip = { "cf-connecting-ip": `100.64.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}` };
+    // The limiter counts in fixed one-minute windows: the first 10 always pass from a fresh
+    // address, and of the next 11 at least one lands in a window that already holds 10.
+    for (let i = 0; i < 10; i++) expect((await postJson("/api/v1/auth/otp/start", { email: uniqueEmail("ip-start") }, ip)).status).toBe(202);
+    const more = [];
+    for (let i = 0; i < 11; i++) more.push(await postJson("/api/v1/auth/otp/start", { email: uniqueEmail("ip-start") }, ip));
+    const limited = more.find((r) => r.status === 429);
+    expect(limited).toBeDefined();
+    expect((await problem(limited!)).code).toBe("rate_limited");
+    expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another client is not affected.
+    expect((await postJson("/api/v1/auth/otp/start", { email: uniqueEmail("ip-start") }, { "cf-connecting-ip": "2001:db8:5::1" })).status).toBe(202);
+  });
+
+  it("limits how many codes one client can try, across emails", async () => {
+    const ip = { "cf-connecting-ip": `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}::1` };
+    // A different address in the same IPv6 /64 is the same client.
+    const sibling = { "cf-connecting-ip": ip["cf-connecting-ip"].replace("::1", "::2") };
+    for (let i = 0; i < 30; i++) expect((await postJson("/api/v1/auth/otp/verify", { email: uniqueEmail("ip-verify"), code: "123456" }, i % 2 ? ip : sibling)).status).toBe(400);
+    const more = [];
+    for (let i = 0; i < 31; i++) more.push(await postJson("/api/v1/auth/otp/verify", { email: uniqueEmail("ip-verify"), code: "123456" }, i % 2 ? ip : sibling));
+    const limited = more.find((r) => r.status === 429);
+    expect(limited).toBeDefined();
+    expect((await problem(limited!)).code).toBe("rate_limited");
+    expect(limited!.headers.get("retry-after")).toBe("60");
   });
 
   it("draws codes uniformly from 000000–999999", async () => {

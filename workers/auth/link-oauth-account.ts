@@ -6,8 +6,9 @@ import { newId } from "../lib/ids";
 import type { IdentityProfile, SignInProvider } from "./oauth-providers";
 
 /**
- * Finds or creates the user for a provider identity. An existing account is joined only
- * when the provider vouches for the email (email_verified); otherwise it is refused.
+ * Finds or creates the user for a provider identity. A new identity is accepted only when the
+ * provider vouches for its email (email_verified): an unverified email neither creates an
+ * account nor joins one, so a later email-code sign-in can never inherit such an identity.
  */
 export async function linkOAuthAccount(deps: Deps, provider: SignInProvider, profile: IdentityProfile) {
   const now = deps.now();
@@ -22,46 +23,28 @@ export async function linkOAuthAccount(deps: Deps, provider: SignInProvider, pro
     return linked.user;
   }
   if (!profile.email) throw new AppError("oauth_failed", "The provider did not share an email address.");
-
-  const existing = await deps.db.select().from(users).where(eq(users.email, profile.email)).get();
-  if (existing && !profile.emailVerified) {
+  if (!profile.emailVerified) {
     throw new AppError(
       "oauth_failed",
-      "An account with this email exists, and the provider has not verified the email. Sign in with an email code instead.",
+      "The provider has not verified this email address. Verify it with the provider, or sign in with an email code instead.",
     );
   }
-  const user =
-    existing ??
-    (
-      await deps.db
-        .insert(users)
-        .values({
-          id: newId("user"),
-          email: profile.email,
-          emailVerifiedAt: profile.emailVerified ? now : null,
-          name: profile.name,
-          createdAt: now,
-          lastSignInAt: now,
-        })
-        .returning()
-    )[0]!;
-  await deps.db.batch([
-    deps.db.insert(oauthAccounts).values({
-      id: newId("oauth"),
-      provider,
-      providerUserId: profile.subject,
-      userId: user.id,
-      email: profile.email,
-      createdAt: now,
-    }),
-    deps.db
-      .update(users)
-      .set({
-        lastSignInAt: now,
-        ...(profile.emailVerified && !user.emailVerifiedAt ? { emailVerifiedAt: now } : {}),
-        ...(!user.name && profile.name ? { name: profile.name } : {}),
-      })
-      .where(eq(users.id, user.id)),
-  ]);
+
+  const existing = await deps.db.select().from(users).where(eq(users.email, profile.email)).get();
+  // One batch (one transaction): a new user never exists without its provider link.
+  const user = existing ?? { id: newId("user"), email: profile.email, emailVerifiedAt: now, name: profile.name, createdAt: now, lastSignInAt: now };
+  const link = deps.db
+    .insert(oauthAccounts)
+    .values({ id: newId("oauth"), provider, providerUserId: profile.subject, userId: user.id, email: profile.email, createdAt: now });
+  const touch = deps.db
+    .update(users)
+    .set({
+      lastSignInAt: now,
+      ...(!user.emailVerifiedAt ? { emailVerifiedAt: now } : {}),
+      ...(!user.name && profile.name ? { name: profile.name } : {}),
+    })
+    .where(eq(users.id, user.id));
+  if (existing) await deps.db.batch([link, touch]);
+  else await deps.db.batch([deps.db.insert(users).values(user), link, touch]);
   return user;
 }

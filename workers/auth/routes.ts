@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { clientIp, networkOf } from "../lib/client-ip";
 import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
+import { perClientLimit } from "../lib/rate-limit";
 import { requireUser } from "../lib/tenancy";
 import { linkOAuthAccount } from "./link-oauth-account";
 import { beginOAuth, finishOAuth, OAUTH_COOKIE, OAUTH_COOKIE_MAX_AGE } from "./oauth-flow";
@@ -14,6 +16,10 @@ import { verifyOtp } from "./verify-otp";
 import { publicUser } from "../me/get-me";
 
 export const authRoutes = createRouter();
+
+// Per-client limits run before the body is read (docs/decisions/adr-draft-otp-limits.md).
+authRoutes.use("/otp/start", perClientLimit("RL_OTP_START", "otp-start"));
+authRoutes.use("/otp/verify", perClientLimit("RL_OTP_VERIFY", "otp-verify"));
 
 authRoutes.openapi(
   createRoute({
@@ -38,7 +44,7 @@ authRoutes.openapi(
   }),
   async (c) => {
     const { email, code } = c.req.valid("json");
-    const user = await verifyOtp(c.var.deps, email, code);
+    const user = await verifyOtp(c.var.deps, { email, code, network: networkOf(clientIp(c.req.raw.headers)) });
     const session = await createSession(c.var.deps, user.id, c.req.header("user-agent"));
     setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(session.maxAgeSeconds));
     return c.json({ user: publicUser(user) }, 200);

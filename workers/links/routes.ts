@@ -6,6 +6,7 @@ import { links } from "../db/d1/schema";
 import { creatorOfUser } from "../creators/own-creator";
 import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
+import { perClientLimit } from "../lib/rate-limit";
 import { requireActor } from "../lib/tenancy";
 import { linkRecord, mintLink } from "./mint-link";
 import { linkStats } from "./link-stats";
@@ -64,6 +65,7 @@ linkRoutes.openapi(
 
 /** The view pixel lives at /api/v1/px (see app.ts); its query is validated here. */
 export const pixelRoutes = createRouter();
+pixelRoutes.use("/", perClientLimit("RL_TRACKING", "pixel"));
 pixelRoutes.openapi(
   createRoute({
     method: "get",

@@ -6,6 +6,7 @@ import { d1Client } from "../db/d1/client";
 import type { AppEnv } from "../lib/context";
 import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
+import { perClientLimit } from "../lib/rate-limit";
 import { requireUser } from "../lib/tenancy";
 import { listMessages, sendMessage } from "./messages";
 import { getMyStorefront, listVersions, publish, rollBack, saveDraft, startFromTemplate, unpublish } from "./own-storefront";
@@ -17,6 +18,10 @@ import { TEMPLATES } from "./templates";
 import type { StorefrontDoc } from "./blocks";
 
 export const storefrontRoutes = createRouter();
+
+// Anonymous writes, limited per client before anything else runs (link and storefront pixels share one budget).
+storefrontRoutes.on("POST", "/:handle/messages", perClientLimit("RL_PUBLIC_FORMS", "contact"));
+storefrontRoutes.on("GET", "/:handle/px", perClientLimit("RL_TRACKING", "pixel"));
 
 async function me(c: Context<AppEnv>) {
   const user = requireUser(c.var.actor);

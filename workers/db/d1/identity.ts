@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** People who can sign in. A user may belong to brands (Postgres) and/or own a creator profile. */
 export const users = sqliteTable("users", {
@@ -41,14 +41,36 @@ export const otpCodes = sqliteTable(
   (t) => [index("otp_codes_email_idx").on(t.email, t.createdAt)],
 );
 
-/** Per-email failure streak and lock, plus a send window to stop mail bombing. */
+/**
+ * Per-email account ceiling and send window. `consecutive_failures` counts every code comparison
+ * since the last successful sign-in within a 24 h window that opens at `failure_window_start`
+ * (each attempt is counted before it is compared); at the ceiling the account locks until
+ * `locked_until`, the end of that window.
+ */
 export const otpThrottles = sqliteTable("otp_throttles", {
   email: text("email").primaryKey(),
   consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  failureWindowStart: integer("failure_window_start").notNull().default(0),
   lockedUntil: integer("locked_until"),
   sendWindowStart: integer("send_window_start").notNull().default(0),
   sendsInWindow: integer("sends_in_window").notNull().default(0),
 });
+
+/**
+ * Per (email, network) sign-in budget: a stranger's network locks only itself out of an email,
+ * never the owner on another network (docs/decisions/adr-draft-otp-limits.md).
+ */
+export const otpNetworkThrottles = sqliteTable(
+  "otp_network_throttles",
+  {
+    email: text("email").notNull(),
+    network: text("network").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    windowStart: integer("window_start").notNull(),
+    lockedUntil: integer("locked_until"),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.network] })],
+);
 
 /** Google / LinkedIn identities linked to a user. */
 export const oauthAccounts = sqliteTable(
