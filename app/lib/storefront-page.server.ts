@@ -14,17 +14,22 @@ async function sha256Base64(text: string) {
  * strict CSP that allows no script at all and only this exact stylesheet (by hash), and caching
  * with stale-while-revalidate.
  */
-export async function storefrontHead(doc: StorefrontDoc) {
+export const TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
+
+/** With Turnstile configured, a page with a contact form runs exactly one script: Turnstile's widget. */
+export async function storefrontHead(doc: StorefrontDoc, turnstileSiteKey?: string | null) {
+  const widget = !!turnstileSiteKey && doc.blocks.some((b) => b.type === "contactForm");
   const css = `${storefrontCss}\n${themeRule(doc.theme)}\nhtml,body{margin:0;background:${doc.theme.background}}.sf-px{position:absolute;width:1px;height:1px;opacity:0}`;
   const hash = await sha256Base64(css);
   const headers = {
     "content-security-policy": [
       "default-src 'none'",
+      ...(widget ? [`script-src ${TURNSTILE_ORIGIN}`] : []),
       `style-src 'sha256-${hash}'`,
       "img-src 'self' https: data:",
       // No script can run here; 'self' only lets crawlers' in-page fetches (robots.txt) through.
       "connect-src 'self'",
-      "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+      `frame-src https://www.youtube-nocookie.com https://player.vimeo.com${widget ? ` ${TURNSTILE_ORIGIN}` : ""}`,
       "form-action 'self'",
       "base-uri 'none'",
       "frame-ancestors 'none'",

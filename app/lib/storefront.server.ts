@@ -75,6 +75,7 @@ export async function loadStorefront(env: Env, handle: string, bookmark: string 
       products: Object.fromEntries(direct.map((p) => [p.id, cards.get(p.id)!])),
       collections: Object.fromEntries(Object.entries(byCollection).map(([id, ps]) => [id, ps.map((p) => cards.get(p.id)!)])),
       resizeImages: env.ENVIRONMENT === "production",
+      turnstileSiteKey: env.TURNSTILE_SITE_KEY || null,
     },
   };
 }

@@ -13,7 +13,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const env = context.cloudflare.env;
   const sf = await loadStorefront(env, h, bookmarkOf(request));
   if (!sf) throw new Response("Not found", { status: 404 });
-  const { css, headers } = await storefrontHead(sf.doc);
+  const { css, headers } = await storefrontHead(sf.doc, sf.data.turnstileSiteKey);
   const origin = new URL(request.url).origin;
   const firstImage = Object.values(sf.data.products)[0]?.image?.url ?? sf.doc.blocks.find((b) => b.type === "hero" && b.props.imageUrl)?.props;
   return data(

@@ -14,7 +14,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (!h || !params.slug) throw new Response("Not found", { status: 404 });
   const found = await loadStorefrontProduct(context.cloudflare.env, h, params.slug, bookmarkOf(request));
   if (!found) throw new Response("Not found", { status: 404 });
-  const { css, headers } = await storefrontHead(found.sf.doc);
+  const { css, headers } = await storefrontHead(found.sf.doc, found.sf.data.turnstileSiteKey);
   const { product, card, sf } = found;
   const origin = new URL(request.url).origin;
   const url = `${origin}/@${h}/p/${product.handle}`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SITEVERIFY_URL } from "./turnstile";
 
 /**
  * The gateway's configuration, read once per isolate per env object from the Worker's bindings.
@@ -21,6 +22,8 @@ const ConfigSchema = z.object({
   google: z.object({ clientId: z.string(), clientSecret: z.string() }),
   linkedin: z.object({ clientId: z.string(), clientSecret: z.string() }),
   tiktok: z.object({ clientKey: z.string(), clientSecret: z.string() }),
+  /** Cloudflare Turnstile on public forms: absent (no widget, no check) unless both keys are set. */
+  turnstile: z.object({ siteKey: z.string(), secretKey: z.string(), verifyUrl: z.url() }).nullable(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -67,6 +70,7 @@ export function parseConfig(env: Env): Config {
     google: { clientId: env.GOOGLE_CLIENT_ID ?? "", clientSecret: env.GOOGLE_CLIENT_SECRET ?? "" },
     linkedin: { clientId: env.LINKEDIN_CLIENT_ID ?? "", clientSecret: env.LINKEDIN_CLIENT_SECRET ?? "" },
     tiktok: { clientKey: env.TIKTOK_CLIENT_KEY ?? "", clientSecret: env.TIKTOK_CLIENT_SECRET ?? "" },
+    turnstile: readTurnstile(env),
   });
   if (!result.success) {
     const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -79,6 +83,23 @@ export function parseConfig(env: Env): Config {
     }
   }
   return config;
+}
+
+/**
+ * Optional secrets are not in wrangler.toml's `secrets.required` (that would make every deploy
+ * need them), so the generated Env does not name them: they are read here, in one place.
+ */
+const optionalSecret = (env: Env, name: string): string => {
+  const value = (env as unknown as Record<string, unknown>)[name];
+  return typeof value === "string" ? value : "";
+};
+
+function readTurnstile(env: Env) {
+  const siteKey = env.TURNSTILE_SITE_KEY ?? "";
+  const secretKey = optionalSecret(env, "TURNSTILE_SECRET_KEY");
+  if (!siteKey && !secretKey) return null;
+  if (!siteKey || !secretKey) throw new ConfigError(`Turnstile needs both TURNSTILE_SITE_KEY (a var) and TURNSTILE_SECRET_KEY (a secret); only ${siteKey ? "the site key" : "the secret"} is set.`);
+  return { siteKey, secretKey, verifyUrl: env.TURNSTILE_VERIFY_URL || SITEVERIFY_URL };
 }
 
 function readEnvironment(value: string | undefined): Environment {

@@ -129,7 +129,7 @@ storefrontRoutes.openapi(
 
 storefrontRoutes.openapi(
   createRoute({ method: "post", path: "/{handle}/messages", tags: ["storefronts"], summary: "Send a message through a storefront's contact or booking form", request: { params: Handle, body: jsonBody(MessageBody) }, responses: { 201: jsonContent(z.object({ sent: z.boolean() }), "Sent"), ...errorResponses } }),
-  async (c) => c.json(await sendMessage(c.var.deps, c.req.valid("param").handle, c.req.valid("json")), 201),
+  async (c) => c.json(await sendMessage(c.var.deps, c.req.valid("param").handle, c.req.valid("json"), c.req.header("cf-connecting-ip")), 201),
 );
 
 storefrontRoutes.openapi(

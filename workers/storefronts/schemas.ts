@@ -13,6 +13,8 @@ export const MessageBody = z
     email: z.email({ error: "An email address they can reply to" }).max(200),
     message: z.string().trim().min(1, { error: "Write a message" }).max(4000),
     preferredTime: z.string().trim().max(100).default(""),
+    /** The Turnstile widget's token (`cf-turnstile-response`), required when Turnstile is configured. */
+    turnstileToken: z.string().max(2048).optional(),
   })
   .strict()
   .openapi("StorefrontMessage");

@@ -29,4 +29,6 @@ export interface StorefrontData {
   collections: Record<string, ProductCard[]>;
   /** Width variants through the platform's image resizing (production only). */
   resizeImages: boolean;
+  /** Cloudflare Turnstile's site key when public forms are protected by it (the contact form shows the widget). */
+  turnstileSiteKey?: string | null;
 }

@@ -95,6 +95,13 @@ export function ContactFormBlock({ props, data, status }: { props: BlockProps<"c
             Message
             <textarea name="message" rows={4} required maxLength={4000} />
           </label>
+          {data.turnstileSiteKey ? (
+            <>
+              {/* Turnstile's widget adds a cf-turnstile-response field to this form; the gateway checks it. */}
+              <div className="cf-turnstile" data-sitekey={data.turnstileSiteKey} />
+              <script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer />
+            </>
+          ) : null}
           <button className="sf-btn" type="submit">
             {props.submitLabel}
           </button>
