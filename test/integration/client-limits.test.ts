@@ -16,7 +16,7 @@ const freshIp = () => `100.${70 + (octet++ % 50)}.${Math.floor(Math.random() * 2
 async function overTheLimit(limit: number, send: () => Promise<Response>) {
   const batch = async (n: number) => {
     const out: Response[] = [];
-    for (let i = 0; i < n; i += 5) out.push(...(await Promise.all(Array.from({ length: Math.min(5, n - i) }, send))));
+    for (let i = 0; i < n; i += 20) out.push(...(await Promise.all(Array.from({ length: Math.min(20, n - i) }, send))));
     return out;
   };
   const within = await batch(limit);
@@ -59,13 +59,19 @@ describe("per-client limits on anonymous writes", () => {
   });
 
   it("view pixels: 120 a minute from one client, link and storefront pixels together", async () => {
-    const ip = freshIp();
-    const headers = { "cf-connecting-ip": ip, "user-agent": IPHONE };
-    await overTheLimit(120, () => api("/api/v1/px?l=AbCdEfG1&i=item", { headers }));
-    const storefront = await api(`/api/v1/storefronts/${handle}/px`, { headers });
-    expect(storefront.status).toBe(429);
-    expect((await api(`/api/v1/storefronts/${handle}/px`, { headers: { ...headers, "cf-connecting-ip": freshIp() } })).status).toBe(200);
-  });
+    // Fill the client's bucket with link pixels, then see storefront pixels refused from the same
+    // bucket. A fixed window can roll over once in between (then only the 121st would be refused,
+    // as in a bucket of its own), so a second try from a fresh address settles it.
+    let refused = 0;
+    for (let attempt = 0; attempt < 2 && refused < 2; attempt++) {
+      const headers = { "cf-connecting-ip": freshIp(), "user-agent": IPHONE };
+      await overTheLimit(120, () => api("/api/v1/px?l=AbCdEfG1&i=item", { headers }));
+      const storefront = await Promise.all(Array.from({ length: 10 }, () => api(`/api/v1/storefronts/${handle}/px`, { headers })));
+      refused = storefront.filter((r) => r.status === 429).length;
+    }
+    expect(refused).toBeGreaterThanOrEqual(2);
+    expect((await api(`/api/v1/storefronts/${handle}/px`, { headers: { "cf-connecting-ip": freshIp(), "user-agent": IPHONE } })).status).toBe(200);
+  }, 120_000);
 
   it("conversions: 120 a minute from one client, counted before the API key is looked up", async () => {
     const ip = freshIp();
@@ -73,5 +79,5 @@ describe("per-client limits on anonymous writes", () => {
       postJson("/api/v1/conversions", { type: "lead", clickId: "nope" }, { "cf-connecting-ip": ip, authorization: "Bearer tdm_not_a_key", "idempotency-key": "k" });
     const { within } = await overTheLimit(120, send);
     expect(within.every((r) => r.status === 401)).toBe(true);
-  }, 60_000);
+  }, 120_000);
 });

@@ -34,3 +34,6 @@ function prefix(addr: ipaddr.IPv4 | ipaddr.IPv6, bits: number): string {
   const first = addr.kind() === "ipv4" ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
   return `${first.toString()}/${bits}`;
 }
+
+/** 127.0.0.0/8 or ::1: a caller on this machine. */
+export const isLoopback = (ip: string) => ipaddr.process(ip).range() === "loopback";
