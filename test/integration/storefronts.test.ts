@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createBrand, createCampaign, createCreator, createProduct, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
 import { eventually, query } from "./pg-helpers";
+import { StorefrontDoc } from "../../workers/storefronts/blocks";
+import { docFromTemplate, TEMPLATE_IDS } from "../../workers/storefronts/templates";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1";
 
@@ -9,6 +11,16 @@ type Doc = { title: string; description: string; theme: Record<string, string>; 
 type Storefront = { id: string; draft: Doc; draftRevision: number; publishedVersion: number | null; live: boolean; hasUnpublishedChanges: boolean; bookmark?: string | null };
 
 const put = (path: string, body: unknown, cookie: string) => postJson(path, body, { cookie }, "PUT");
+
+describe("storefront templates", () => {
+  it.each(TEMPLATE_IDS)("the %s template is a valid storefront, with and without products to show", (id) => {
+    for (const productIds of [[], ["prd_a", "prd_b", "prd_c"]]) {
+      const doc = docFromTemplate(id, { displayName: "Ada Lovelace", handle: "ada", bio: "", productIds });
+      const parsed = StorefrontDoc.safeParse(doc);
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([]);
+    }
+  });
+});
 
 describe("storefronts: templates, drafts, publish, versions", () => {
   let owner: string, domain: string, creator: { cookie: string; id: string; handle: string }, rival: { cookie: string; id: string; handle: string };
