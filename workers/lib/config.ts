@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
   google: z.object({ clientId: z.string(), clientSecret: z.string() }),
   linkedin: z.object({ clientId: z.string(), clientSecret: z.string() }),
   tiktok: z.object({ clientKey: z.string(), clientSecret: z.string() }),
+  /** DNS-over-HTTPS endpoint speaking the JSON API (`accept: application/dns-json`), for domain verification. */
+  dohUrl: z.url(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -45,6 +47,7 @@ function parseConfig(env: Env): Config {
     google: { clientId: env.GOOGLE_CLIENT_ID ?? "", clientSecret: env.GOOGLE_CLIENT_SECRET ?? "" },
     linkedin: { clientId: env.LINKEDIN_CLIENT_ID ?? "", clientSecret: env.LINKEDIN_CLIENT_SECRET ?? "" },
     tiktok: { clientKey: env.TIKTOK_CLIENT_KEY ?? "", clientSecret: env.TIKTOK_CLIENT_SECRET ?? "" },
+    dohUrl: env.DOH_URL,
   });
 }
 
