@@ -26,7 +26,8 @@ export default defineConfig(async () => {
         // Development is chosen explicitly: the top level of wrangler.toml is production (ADR 007).
         wrangler: { configPath: "./wrangler.toml", environment: "dev" },
         miniflare: {
-          bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", ...OAUTH_TEST_CLIENTS },
+          // DOH_URL: a stand-in resolver answers there (test/integration/doh-stub.ts).
+          bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", DOH_URL: "https://doh.test.example/dns-query", ...OAUTH_TEST_CLIENTS },
         },
       }),
     ],

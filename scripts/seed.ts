@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createApiKey, createBrand, createCampaign, createCreator, me, signIn, type Fetcher } from "../test/factories";
+import { createApiKey, createBrand, createCampaign, createCreator, me, publishDnsWith, signIn, verifyDomain, type Fetcher } from "../test/factories";
+import { publishToZone } from "./lib/local-doh";
 import { seedCommunity } from "./seed-community";
 import { seedStorefront } from "./seed-storefront";
 
@@ -43,15 +44,20 @@ async function keyStillWorks(f: Fetcher, key: string | undefined, brandId: strin
 async function brandFor(f: Fetcher, cookie: string, spec: typeof BRAND) {
   const current = await me(f, cookie);
   const existing = current?.brands[0];
-  if (existing) return existing.id;
   const { email: _email, ...company } = spec;
-  return (await createBrand(f, cookie, company, "sales")).id;
+  const id = existing?.id ?? (await createBrand(f, cookie, company, "sales")).id;
+  // The website's domain is verified as a brand verifies it (idempotent; brands seeded before verification existed catch up).
+  await verifyDomain(f, cookie, id, new URL(spec.website).hostname.replace(/^www\./, ""));
+  return id;
 }
 
 /** Seeds the demo through the public API (idempotent: reuses whatever still works). */
 export async function seed(gatewayUrl: string, appUrl: string, demoPath: string): Promise<Demo> {
   const f: Fetcher = (p, init) => fetch(`${gatewayUrl}${p}`, init);
   const prev: Partial<Demo> = fs.existsSync(demoPath) ? JSON.parse(fs.readFileSync(demoPath, "utf8")) : {};
+  // Domain verification records go to the local resolver's zone file (scripts/lib/local-doh.ts), beside demo.json.
+  const zoneFile = path.join(path.dirname(demoPath), "dns-zone.json");
+  publishDnsWith((name, value) => publishToZone(zoneFile, name, value));
 
   const brandSessionCookie = await session(f, BRAND.email, prev.brandSessionCookie);
   const brandId = await brandFor(f, brandSessionCookie, BRAND);

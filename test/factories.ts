@@ -53,13 +53,43 @@ export interface BrandInput {
   country: string;
 }
 
-export async function createBrand(fetcher: Fetcher, cookie: string, input: BrandInput, goal = "sales") {
+/** Puts a TXT record where the gateway's DNS-over-HTTPS lookups find it (the brand's DNS host, for a real brand). */
+export type DnsPublisher = (name: string, value: string) => void | Promise<void>;
+let dnsPublisher: DnsPublisher | null = null;
+/** Tests publish to their stand-in resolver, the seed to the local stack's; with none, brands stay unverified. */
+export function publishDnsWith(publisher: DnsPublisher | null) {
+  dnsPublisher = publisher;
+}
+
+interface Domain {
+  id: string;
+  domain: string;
+  verified: boolean;
+  verification: { type: "TXT"; name: string; value: string };
+}
+
+/** Verifies a registered domain the way a brand does: publish the TXT record it asks for, then press Verify. */
+export async function verifyDomain(fetcher: Fetcher, cookie: string, brandId: string, domain: string, publish: DnsPublisher | null = dnsPublisher) {
+  if (!publish) throw new Error("no DNS publisher: call publishDnsWith first");
+  const list = (await (await expectOk(await fetcher(`/api/v1/brands/${brandId}/domains`, { headers: { cookie } }), "list domains")).json()) as { items: Domain[] };
+  const d = list.items.find((x) => x.domain === domain);
+  if (!d) throw new Error(`${domain} is not registered for ${brandId}`);
+  if (d.verified) return d;
+  await publish(d.verification.name, d.verification.value);
+  return (await (await expectOk(await fetcher(`/api/v1/brands/${brandId}/domains/${d.id}/verify`, json({}, cookie)), "verify domain")).json()) as Domain;
+}
+
+/** Creates a brand; with a DNS publisher set, its website's domain is verified too (`verify: false` leaves it unverified). */
+export async function createBrand(fetcher: Fetcher, cookie: string, input: BrandInput, goal = "sales", opts: { verify?: boolean } = {}) {
   const res = await expectOk(await fetcher("/api/v1/brands", json(input, cookie)), "create brand");
   const brand = (await res.json()) as { id: string };
   await expectOk(
     await fetcher(`/api/v1/brands/${brand.id}`, { ...json({ goal }, cookie), method: "PATCH" }),
     "set goal",
   );
+  if (dnsPublisher && opts.verify !== false) {
+    await verifyDomain(fetcher, cookie, brand.id, new URL(input.website).hostname.toLowerCase().replace(/^www\./, ""));
+  }
   return brand;
 }
 

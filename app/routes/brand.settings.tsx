@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AddMemberBody, CreateBrandBody } from "../../workers/brands/schemas";
+import { AddDomainBody } from "../../workers/campaigns/schemas";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Input, Select, zodValidator } from "../components/ui/field";
@@ -11,14 +12,24 @@ import { readForm } from "../lib/read-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Brand console · Tandem" }];
 
+/** A destination domain and the DNS record that proves the brand owns it. */
+interface Domain {
+  id: string;
+  domain: string;
+  verified: boolean;
+  verifiedAt: string | null;
+  verification: { type: "TXT"; name: string; value: string };
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { me, brand } = await requireBrand(context, request);
   const canManage = brand.role !== "member";
-  const [keys, team] = await Promise.all([
+  const [keys, team, domains] = await Promise.all([
     canManage ? api<{ items: ApiKey[] }>(context, request, `/api/v1/brands/${brand.id}/api-keys`) : null,
     api<{ items: Member[] }>(context, request, `/api/v1/brands/${brand.id}/members`),
+    api<{ items: Domain[] }>(context, request, `/api/v1/brands/${brand.id}/domains`),
   ]);
-  return { brand, canManage, me: me.user.id, keys: keys?.ok ? keys.data.items : [], team: team.ok ? team.data.items : [] };
+  return { brand, canManage, me: me.user.id, keys: keys?.ok ? keys.data.items : [], team: team.ok ? team.data.items : [], domains: domains.ok ? domains.data.items : [] };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -42,6 +53,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const res = await api(context, request, `/api/v1/brands/${brand.id}/members/${encodeURIComponent(String(form.get("memberId")))}`, { method: "DELETE" });
     return res.ok ? { intent, removed: true } : { intent, message: res.problem.detail };
   }
+  if (intent === "verify-domain") {
+    const domainId = String(form.get("domainId") ?? "");
+    const res = await api<Domain>(context, request, `/api/v1/brands/${brand.id}/domains/${encodeURIComponent(domainId)}/verify`, { method: "POST", body: {} });
+    return res.ok ? { intent, domainId, verified: res.data.domain } : { intent, domainId, message: res.problem.detail, unavailable: res.problem.status === 503 };
+  }
+  if (intent === "add-domain") {
+    const res = await api<Domain>(context, request, `/api/v1/brands/${brand.id}/domains`, { method: "POST", body: { domain: String(form.get("domain") ?? "").trim() } });
+    return res.ok ? { intent, added: res.data.domain } : { intent, errors: fieldErrors(res.problem), message: res.problem.detail };
+  }
   if (intent === "revoke-key") {
     const res = await api(context, request, `/api/v1/brands/${brand.id}/api-keys/${encodeURIComponent(String(form.get("keyId")))}`, { method: "DELETE" });
     return res.ok ? { intent, revoked: true } : { intent, message: res.problem.detail };
@@ -59,9 +79,13 @@ const roleOptions = (mine: string) =>
 const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "never");
 
 export default function BrandSettings() {
-  const { brand, canManage, keys, team, me } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { intent?: string; saved?: boolean; secret?: string; name?: string; added?: string; errors?: Record<string, string>; message?: string } | undefined;
-  const busy = useNavigation().state !== "idle";
+  const { brand, canManage, keys, team, me, domains } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    | { intent?: string; saved?: boolean; secret?: string; name?: string; added?: string; errors?: Record<string, string>; message?: string; domainId?: string; verified?: string; unavailable?: boolean }
+    | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const checking = navigation.state === "submitting" && navigation.formData?.get("intent") === "verify-domain" ? String(navigation.formData.get("domainId")) : null;
   const shape = CreateBrandBody.shape;
   const profileErrors = result?.intent === "profile" ? result.errors : undefined;
   return (
@@ -125,6 +149,55 @@ export default function BrandSettings() {
                 <Select label="Role" name="role" options={roleOptions(brand.role)} defaultValue="member" />
               </div>
               <Button type="submit" disabled={busy}>Add to team</Button>
+            </Form>
+          )}
+        </Card>
+        <Card id="domains">
+          <h2>Domains</h2>
+          <p className="muted small">
+            Creators' links and your campaigns send visitors only to domains you have proven are yours. Add the TXT record shown at your DNS host, then press Verify; subdomains are included.
+          </p>
+          {result?.intent === "add-domain" && result.added && <div className="alert alert-success" role="status">Added {result.added}. Add its TXT record, then verify it.</div>}
+          {result?.intent === "add-domain" && result.message && !result.errors && <div className="alert alert-error" role="alert">{result.message}</div>}
+          <ul className="list">
+            {domains.map((d) => (
+              <li key={d.id} data-testid={`domain-${d.domain}`}>
+                <div className="stack" style={{ gap: "var(--space-2)" }}>
+                  <div>
+                    <strong>{d.domain}</strong>{" "}
+                    {d.verified ? <span className="badge badge-verified">Verified {fmt(d.verifiedAt)}</span> : <span className="badge badge-unverified">Not verified: links cannot point here yet</span>}
+                  </div>
+                  {!d.verified && (
+                    <div className="muted small">
+                      Add a <strong>TXT</strong> record named <code>{d.verification.name}</code> with the value <code className="secret">{d.verification.value}</code>
+                    </div>
+                  )}
+                  {result?.intent === "verify-domain" && result.domainId === d.id && result.verified && <div className="alert alert-success" role="status">{d.domain} is verified. Links may point there now.</div>}
+                  {result?.intent === "verify-domain" && result.domainId === d.id && result.message && (
+                    <div className="alert alert-error" role="alert">
+                      {result.unavailable ? "We could not reach DNS just now; nothing changed. Try again in a minute." : result.message}
+                    </div>
+                  )}
+                </div>
+                {canManage && !d.verified && (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="verify-domain" />
+                    <input type="hidden" name="domainId" value={d.id} />
+                    <Button variant="secondary" size="small" type="submit" disabled={busy} aria-label={`Verify ${d.domain}`}>
+                      {checking === d.id ? "Checking DNS…" : "Verify"}
+                    </Button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+          {canManage && (
+            <Form key={result?.intent === "add-domain" ? (result.added ?? "add-domain") : "add-domain"} method="post" className="row" style={{ alignItems: "flex-end", marginTop: "var(--space-4)" }} noValidate>
+              <input type="hidden" name="intent" value="add-domain" />
+              <div style={{ flex: "1 1 14rem" }}>
+                <Input label="Another domain" name="domain" placeholder="shop.example.com" error={result?.intent === "add-domain" ? result.errors?.domain : undefined} validate={zodValidator(AddDomainBody.shape.domain)} />
+              </div>
+              <Button type="submit" disabled={busy}>Add domain</Button>
             </Form>
           )}
         </Card>

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { startLocalDoh } from "./local-doh";
+import { freePort } from "./postgres";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -82,20 +84,29 @@ function stopper(children: ChildProcess[]) {
   };
 }
 
+/** The local resolver's zone file: next to the wrangler state, in the stack's data folder (where demo.json lives). */
+export const dnsZoneFile = (persistDir: string) => path.join(path.dirname(persistDir), "dns-zone.json");
+
 /** Starts the gateway alone (`wrangler dev`), as benchmarks need it. */
 export async function startGateway(opts: StackOptions) {
   fs.mkdirSync(opts.logDir, { recursive: true });
   const appOrigin = `http://localhost:${opts.appPort}`;
+  // Domain verification asks this resolver; the seed publishes the demo brands' records in its zone file.
+  const doh = await startLocalDoh({ port: await freePort(), zoneFile: dnsZoneFile(opts.persistDir) });
   const gateway = run(
     "npx",
     [
       "wrangler", "dev", "--env", "dev", "--port", String(opts.gatewayPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.gatewayPort + 1000),
       "--persist-to", opts.persistDir, "--var", `APP_ORIGIN:${appOrigin}`, "--var", `DATABASE_URL:${opts.pgUrl}`,
-      "--var", `LINK_ORIGIN:http://localhost:${opts.gatewayPort}`, "--show-interactive-dev-session=false",
+      "--var", `LINK_ORIGIN:http://localhost:${opts.gatewayPort}`, "--var", `DOH_URL:${doh.url}`, "--show-interactive-dev-session=false",
     ],
     { cwd: root, log: path.join(opts.logDir, "gateway.log"), env: registryEnv(opts) },
   );
-  const stop = stopper([gateway]);
+  const stopProcesses = stopper([gateway]);
+  const stop = async () => {
+    await stopProcesses();
+    await doh.stop();
+  };
   try {
     await waitForHttp(`http://127.0.0.1:${opts.gatewayPort}/healthz`);
   } catch (e) {
@@ -113,7 +124,11 @@ export async function startStack(opts: StackOptions, beforeApp?: (gatewayUrl: st
   const appOrigin = `http://localhost:${opts.appPort}`;
   const gateway = await startGateway(opts);
   const children = [gateway.process];
-  const stop = stopper(children);
+  const stopChildren = stopper(children);
+  const stop = async () => {
+    await stopChildren();
+    await gateway.stop();
+  };
   try {
     // Seeding goes through the gateway before the app opens, so a healthy app means demo data exists.
     await beforeApp?.(gateway.url, appOrigin);

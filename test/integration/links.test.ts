@@ -1,7 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mergeDestination } from "../../workers/links/merge-destination";
-import { createBrand, createCreator, signIn } from "../factories";
+import { createBrand, createCampaign, createCreator, createProduct, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
 
 const GATEWAY = "http://localhost:8787";
@@ -105,6 +105,20 @@ describe("campaign core, links and the redirect", () => {
       expect(res.status, destination).toBe(422);
       expect((await problem(res)).errors?.[0]?.path, destination).toBe("body.destination");
     }
+  });
+
+  it("links a product only for a campaign of the product's own brand", async () => {
+    const serum = await createProduct(api, owner, { handle: "serum", title: "Serum", status: "active", variants: [{ priceMinor: 2500 }] });
+    const own = await mint(`https://${domain}/products/serum`, owner, { productId: serum.id });
+    expect(own.status).toBe(201);
+    expect(((await own.json()) as { productId: string }).productId).toBe(serum.id);
+    // Brand B, on its own campaign, naming brand A's product.
+    const rivalCampaign = await createCampaign(api, rival, campaignBody("rival-labs.example", { name: "Rival push" }));
+    const stolen = await postJson("/api/v1/links", { campaignId: rivalCampaign.id, creatorId, destination: "https://rival-labs.example/serum", productId: serum.id }, { cookie: rival });
+    expect(stolen.status).toBe(422);
+    expect((await problem(stolen)).errors).toEqual([{ path: "body.productId", message: "Not a product of this campaign's brand" }]);
+    const unknown = await mint(`https://${domain}/products/x`, owner, { productId: "prd_nothing" });
+    expect((await problem(unknown)).errors?.[0]?.path).toBe("body.productId");
   });
 
   it("redirects with UTM merged and a fresh click id", async () => {

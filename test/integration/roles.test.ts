@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createBrand, latestCode, signIn } from "../factories";
+import { createBrand, createCampaign, latestCode, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
 
 const company = { name: "Roles & Co", website: "https://roles.example", industry: "tech", companySize: "1-10", country: "DE" };
@@ -42,6 +42,24 @@ describe("brand roles", () => {
     expect((await postJson(`/api/v1/brands/${brandId}/members`, { email: uniqueEmail("x"), role: "member" }, { cookie: member.cookie })).status).toBe(403);
     const team = await api(`/api/v1/brands/${brandId}/members`, { headers: { cookie: member.cookie } });
     expect(((await team.json()) as { items: unknown[] }).items).toHaveLength(3);
+  });
+
+  it("members read campaigns and the catalog, but cannot create or change them", async () => {
+    const campaign = await createCampaign(api, owner, { brandId, name: "Read me", currency: "EUR", totalBudgetMinor: 10_000, fallbackUrl: "https://roles.example/", pricingModel: "cpc", rateMinor: 40 }, false);
+    const asMember = { cookie: member.cookie };
+    const list = await api(`/api/v1/campaigns?brandId=${brandId}`, { headers: asMember });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { items: { id: string }[] }).items.map((c) => c.id)).toContain(campaign.id);
+    expect((await api(`/api/v1/campaigns`, { headers: asMember })).status).toBe(200);
+    for (const path of ["categories", "products", "imports"]) {
+      expect((await api(`/api/v1/catalog/${path}?brandId=${brandId}`, { headers: asMember })).status, path).toBe(200);
+    }
+    const create = await postJson("/api/v1/campaigns", { brandId, name: "Mine", currency: "EUR", totalBudgetMinor: 10_000, fallbackUrl: "https://roles.example/", pricingModel: "cpc", rateMinor: 40 }, asMember);
+    expect(create.status).toBe(403);
+    expect((await problem(create)).code).toBe("forbidden");
+    expect((await postJson(`/api/v1/campaigns/${campaign.id}/status`, { action: "launch" }, asMember)).status).toBe(403);
+    expect((await postJson(`/api/v1/catalog/categories?brandId=${brandId}`, { name: "Nope" }, asMember)).status).toBe(403);
+    expect((await postJson(`/api/v1/catalog/products?brandId=${brandId}`, { handle: "nope", title: "Nope", variants: [{ priceMinor: 100 }] }, asMember)).status).toBe(403);
   });
 
   it("admins edit the brand and add members, but cannot create or touch owners", async () => {

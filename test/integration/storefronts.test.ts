@@ -1,7 +1,10 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBrand, createCampaign, createCreator, createProduct, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
 import { eventually, query } from "./pg-helpers";
+import { StorefrontDoc } from "../../workers/storefronts/blocks";
+import { docFromTemplate, TEMPLATE_IDS } from "../../workers/storefronts/templates";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1";
 
@@ -10,9 +13,19 @@ type Storefront = { id: string; draft: Doc; draftRevision: number; publishedVers
 
 const put = (path: string, body: unknown, cookie: string) => postJson(path, body, { cookie }, "PUT");
 
+describe("storefront templates", () => {
+  it.each(TEMPLATE_IDS)("the %s template is a valid storefront, with and without products to show", (id) => {
+    for (const productIds of [[], ["prd_a", "prd_b", "prd_c"]]) {
+      const doc = docFromTemplate(id, { displayName: "Ada Lovelace", handle: "ada", bio: "", productIds });
+      const parsed = StorefrontDoc.safeParse(doc);
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([]);
+    }
+  });
+});
+
 describe("storefronts: templates, drafts, publish, versions", () => {
   let owner: string, domain: string, creator: { cookie: string; id: string; handle: string }, rival: { cookie: string; id: string; handle: string };
-  let picked: { id: string; handle: string }, notJoined: { id: string };
+  let picked: { id: string; handle: string }, notJoined: { id: string }, notJoinedBrandId: string;
 
   beforeAll(async () => {
     owner = (await signIn(api, uniqueEmail("sf-owner"))).cookie;
@@ -21,7 +34,7 @@ describe("storefronts: templates, drafts, publish, versions", () => {
     picked = await createProduct(api, owner, { handle: "linen-dress", title: "Linen dress", status: "active", currency: "GBP", variants: [{ priceMinor: 12900 }] });
     const campaign = await createCampaign(api, owner, { name: "Linen season", currency: "GBP", totalBudgetMinor: 100_000, fallbackUrl: `https://${domain}/`, pricingModel: "cpc", rateMinor: 50, openToMarketplace: true, niches: ["fashion"], landingUrls: [`https://${domain}/linen`] });
     const otherOwner = (await signIn(api, uniqueEmail("sf-other-brand"))).cookie;
-    await createBrand(api, otherOwner, { name: "Not Joined", website: "https://notjoined.example", industry: "fashion", companySize: "1-10", country: "GB" });
+    notJoinedBrandId = (await createBrand(api, otherOwner, { name: "Not Joined", website: "https://notjoined.example", industry: "fashion", companySize: "1-10", country: "GB" })).id;
     notJoined = await createProduct(api, otherOwner, { handle: "secret", title: "Secret", status: "active", variants: [{ priceMinor: 100 }] });
     for (const label of ["main", "rival"]) {
       const s = await signIn(api, uniqueEmail(`sf-${label}`));
@@ -135,6 +148,23 @@ describe("storefronts: templates, drafts, publish, versions", () => {
     expect(((await (await api("/api/v1/storefronts/mine/products", { headers: { cookie: rival.cookie } })).json()) as { items: unknown[] }).items).toEqual([]);
     // A brand person without a creator profile has no storefront to edit.
     expect((await api("/api/v1/storefronts/mine", { headers: { cookie: owner } })).status).toBe(403);
+  });
+
+  it("Buy follows only a link minted for the product's own brand", async () => {
+    // A link of another brand for (this creator, this product), as minting allowed before it checked the brand.
+    await env.DB.prepare("delete from links where creator_id = ? and product_id = ?").bind(creator.id, picked.id).run();
+    await env.DB.prepare("insert into links (id, code, brand_id, campaign_id, creator_id, product_id, target_key, destination, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(`lnk_x${creator.id}`, `X${Date.now().toString(36)}`.slice(0, 10), notJoinedBrandId, "cmp_other", creator.id, picked.id, `product:${picked.id}`, "https://notjoined.example/", Date.now())
+      .run();
+    const go = await api(`/api/v1/storefronts/${creator.handle}/go/${picked.handle}`, { redirect: "manual", headers: { "user-agent": IPHONE } });
+    expect(go.status).toBe(302);
+    expect(new URL(go.headers.get("location")!).pathname).toBe(`/@${creator.handle}/p/${picked.handle}`);
+    // Publishing again mints the product's own brand's link, and Buy uses it.
+    await postJson("/api/v1/storefronts/mine/publish", {}, { cookie: creator.cookie });
+    const again = new URL((await api(`/api/v1/storefronts/${creator.handle}/go/${picked.handle}`, { redirect: "manual", headers: { "user-agent": IPHONE } })).headers.get("location")!);
+    expect(again.pathname).toMatch(/^\/l\/[0-9A-Za-z]{8}$/);
+    const link = (await (await api(`/api/v1/links/${again.pathname.split("/")[2]}`, { headers: { cookie: owner } })).json()) as { productId: string; destination: string };
+    expect(link).toMatchObject({ productId: picked.id, destination: `https://${domain}/products/linen-dress` });
   });
 
   it("takes messages only through a live contact block and shows them to their creator alone", async () => {

@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { inList } from "../db/d1/in-list";
 import { users } from "../db/d1/schema";
 import { brandMembers, brands } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
@@ -10,7 +11,7 @@ import type { BrandRole, BrandTenant } from "../lib/tenancy";
 type Member = typeof brandMembers.$inferSelect;
 
 async function withEmails(deps: Deps, rows: Member[]) {
-  const people = rows.length ? await deps.db.select().from(users).where(inArray(users.id, rows.map((r) => r.userId))) : [];
+  const people = rows.length ? await deps.db.select().from(users).where(inList(users.id, rows.map((r) => r.userId))) : [];
   return rows.map((m) => {
     const u = people.find((p) => p.id === m.userId);
     return {

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { inList } from "../db/d1/in-list";
 import { creators } from "../db/d1/schema";
 import { campaignAlerts, campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
@@ -49,7 +50,7 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
 
   const alerts = await pg.select().from(campaignAlerts).where(eq(campaignAlerts.campaignId, campaignId)).orderBy(desc(campaignAlerts.createdAt)).limit(5);
   const ids = perCreator.map((c) => c.creatorId).filter((x): x is string => Boolean(x));
-  const handles = ids.length ? await deps.db.select({ id: creators.id, handle: creators.handle, displayName: creators.displayName }).from(creators).where(inArray(creators.id, ids)) : [];
+  const handles = ids.length ? await deps.db.select({ id: creators.id, handle: creators.handle, displayName: creators.displayName }).from(creators).where(inList(creators.id, ids)) : [];
   const revenue = Number(totals!.revenue);
   const roi = (rev: number, sp: number) => (sp > 0 ? Math.round(((rev - sp) / sp) * 10_000) / 10_000 : null);
   return {

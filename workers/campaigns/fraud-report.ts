@@ -1,4 +1,5 @@
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
+import { inList } from "../db/d1/in-list";
 import { creators } from "../db/d1/schema";
 import { events } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
@@ -30,7 +31,7 @@ export async function fraudReport(deps: Deps, tenant: BrandTenant, campaignId: s
     .groupBy(events.linkId, events.creatorId)
     .orderBy(sql`count(*) filter (where ${events.fraud}) desc`);
   const ids = perLink.map((l) => l.creatorId).filter((x): x is string => Boolean(x));
-  const handles = ids.length ? await deps.db.select({ id: creators.id, handle: creators.handle }).from(creators).where(inArray(creators.id, ids)) : [];
+  const handles = ids.length ? await deps.db.select({ id: creators.id, handle: creators.handle }).from(creators).where(inList(creators.id, ids)) : [];
   return {
     threshold: c.fraudThresholdMilli / 1000,
     days,

@@ -27,7 +27,7 @@ campaignRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
-    const tenant = await brandInScope(c.var.deps, c.var.actor, body.brandId);
+    const tenant = await brandInScope(c.var.deps, c.var.actor, body.brandId, { roles: ["owner", "admin"] });
     return c.json(await createCampaign(c.var.deps, tenant, body), 201);
   },
 );
@@ -43,7 +43,7 @@ campaignRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
-    const tenant = await brandInScope(c.var.deps, c.var.actor, body.brandId, undefined);
+    const tenant = await brandInScope(c.var.deps, c.var.actor, body.brandId);
     const history = await forecastHistory(c.var.deps, tenant.brandId, body.pricingModel);
     return c.json(forecast(body, history), 200);
   },
@@ -59,7 +59,7 @@ campaignRoutes.openapi(
     responses: { 200: jsonContent(z.object({ items: z.array(CampaignSchema) }), "Campaigns"), ...errorResponses },
   }),
   async (c) => {
-    const tenant = await brandInScope(c.var.deps, c.var.actor, c.req.valid("query").brandId, undefined);
+    const tenant = await brandInScope(c.var.deps, c.var.actor, c.req.valid("query").brandId);
     return c.json({ items: await listCampaigns(c.var.deps, tenant) }, 200);
   },
 );

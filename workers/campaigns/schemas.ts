@@ -144,7 +144,16 @@ export const AddDomainBody = z.strictObject({
     .toLowerCase()
     .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "A domain like shop.example.com (no https://, no path)" }),
 });
-export const DomainSchema = z.object({ id: z.string(), domain: z.string(), createdAt: z.string() });
+export const DomainSchema = z.object({
+  id: z.string(),
+  domain: z.string(),
+  /** Links and campaigns may send visitors here only once the TXT record below was found. */
+  verified: z.boolean(),
+  verifiedAt: z.string().nullable(),
+  /** The DNS record that proves the brand owns the domain. */
+  verification: z.object({ type: z.literal("TXT"), name: z.string(), value: z.string() }),
+  createdAt: z.string(),
+});
 
 const Money = z.number().int();
 export const CampaignStatsSchema = z.object({

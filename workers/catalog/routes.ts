@@ -15,7 +15,7 @@ export const catalogRoutes = createRouter();
 const BrandQuery = z.object({ brandId: z.string().max(64).optional() });
 const Id = z.object({ id: z.string().min(1).max(64) });
 const WRITE: BrandRole[] = ["owner", "admin"];
-const tenantFor = (deps: Deps, actor: Actor | null, brandId: string | undefined, roles?: BrandRole[]) => brandInScope(deps, actor, brandId, roles, "query.brandId");
+const tenantFor = (deps: Deps, actor: Actor | null, brandId: string | undefined, roles?: BrandRole[]) => brandInScope(deps, actor, brandId, { roles, where: "query.brandId" });
 const ok = { 204: { description: "Done" } };
 
 catalogRoutes.openapi(

@@ -24,6 +24,8 @@ const ConfigSchema = z.object({
   tiktok: z.object({ clientKey: z.string(), clientSecret: z.string() }),
   /** Cloudflare Turnstile on public forms: absent (no widget, no check) unless both keys are set. */
   turnstile: z.object({ siteKey: z.string(), secretKey: z.string(), verifyUrl: z.url() }).nullable(),
+  /** DNS-over-HTTPS endpoint speaking the JSON API (`accept: application/dns-json`), for domain verification. */
+  dohUrl: z.url(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -71,6 +73,7 @@ export function parseConfig(env: Env): Config {
     linkedin: { clientId: env.LINKEDIN_CLIENT_ID ?? "", clientSecret: env.LINKEDIN_CLIENT_SECRET ?? "" },
     tiktok: { clientKey: env.TIKTOK_CLIENT_KEY ?? "", clientSecret: env.TIKTOK_CLIENT_SECRET ?? "" },
     turnstile: readTurnstile(env),
+    dohUrl: env.DOH_URL,
   });
   if (!result.success) {
     const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

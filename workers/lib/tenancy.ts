@@ -60,8 +60,12 @@ export async function brandTenant(
   return tenant;
 }
 
-/** Which brand a request is about (new campaigns, listings, the catalog): the key's brand, or the one named, or the person's only brand. */
-export async function brandInScope(deps: Deps, actor: Actor | null, brandId: string | undefined, roles: BrandRole[] | undefined = ["owner", "admin"], where = "body.brandId") {
+/**
+ * Which brand a request is about (new campaigns, listings, the catalog): the key's brand, or the one named,
+ * or the person's only brand. Any member may read; a write names the roles it needs in `opts.roles`.
+ */
+export async function brandInScope(deps: Deps, actor: Actor | null, brandId: string | undefined, opts: { roles?: BrandRole[]; where?: string } = {}) {
+  const { roles, where = "body.brandId" } = opts;
   const a = requireActor(actor);
   if (a.kind === "apiKey") return brandTenant(deps, a, brandId ?? a.brandId, { roles });
   if (brandId) return brandTenant(deps, a, brandId, { roles });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { assertBrandDestination } from "../brands/domains";
 import { getCampaign } from "../campaigns/update-campaign";
-import { creators, links } from "../db/d1/schema";
+import { creators, links, products } from "../db/d1/schema";
 import type { Deps } from "../lib/context";
 import { isUniqueViolation } from "../lib/db-errors";
 import { AppError } from "../lib/errors";
@@ -32,6 +32,11 @@ export async function mintLink(deps: Deps, tenant: BrandTenant, input: z.infer<t
   if (campaign.status === "ended") throw new AppError("conflict", "This campaign has ended; it takes no new links.");
   const creator = await deps.db.select({ id: creators.id }).from(creators).where(eq(creators.id, input.creatorId)).get();
   if (!creator) throw new AppError("validation_failed", "No such creator.", [{ path: "body.creatorId", message: "No such creator" }]);
+  if (input.productId) {
+    // A link for a product pays the campaign's brand, so the product must be that brand's own.
+    const product = await deps.db.select({ id: products.id }).from(products).where(and(eq(products.id, input.productId), eq(products.brandId, campaign.brandId))).get();
+    if (!product) throw new AppError("validation_failed", "Not a product of this campaign's brand.", [{ path: "body.productId", message: "Not a product of this campaign's brand" }]);
+  }
   const destination = await assertBrandDestination(deps, tenant.brandId, input.destination, "body.destination");
   const targetKey = input.productId ? `product:${input.productId}` : `url:${destination}`;
   const triple = and(eq(links.campaignId, campaign.id), eq(links.creatorId, creator.id), eq(links.targetKey, targetKey));

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { inList } from "../db/d1/in-list";
 import { links } from "../db/d1/schema";
 import { brands, campaigns, collaborations, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
@@ -27,7 +28,7 @@ export async function creatorEarnings(deps: Deps, creatorId: string, linkOrigin:
         .where(and(eq(linkMinutes.creatorId, creatorId), inArray(linkMinutes.campaignId, ids)))
         .groupBy(linkMinutes.campaignId)
     : [];
-  const myLinks = ids.length ? await deps.db.select().from(links).where(and(eq(links.creatorId, creatorId), inArray(links.campaignId, ids))) : [];
+  const myLinks = ids.length ? await deps.db.select().from(links).where(and(eq(links.creatorId, creatorId), inList(links.campaignId, ids))) : [];
   const totals = new Map<string, number>();
   for (const e of earned) totals.set(e.currency, (totals.get(e.currency) ?? 0) + Number(e.amount));
   return {

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { inList } from "../db/d1/in-list";
 import { creators, notifications, users } from "../db/d1/schema";
 import { brandMembers } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
@@ -23,7 +24,7 @@ export async function brandManagers(deps: Deps, brandId: string) {
   const pg = await deps.pg();
   const members = await pg.select({ userId: brandMembers.userId }).from(brandMembers).where(and(eq(brandMembers.brandId, brandId), inArray(brandMembers.role, ["owner", "admin"])));
   if (!members.length) return [];
-  return deps.db.select({ userId: users.id, email: users.email }).from(users).where(inArray(users.id, members.map((m) => m.userId)));
+  return deps.db.select({ userId: users.id, email: users.email }).from(users).where(inList(users.id, members.map((m) => m.userId)));
 }
 
 /** The person behind a creator profile. */

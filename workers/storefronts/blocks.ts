@@ -10,7 +10,8 @@ const Url = z
   .string()
   .trim()
   .max(2000)
-  .refine((u) => /^https:\/\//i.test(u) || /^\/(?!\/)/.test(u) || /^mailto:/i.test(u), { error: "Use an https:// link, a mailto: address or a path on this site" });
+  // In-page anchors (`#services`) jump to a block that renders with that id.
+  .refine((u) => /^https:\/\//i.test(u) || /^\/(?!\/)/.test(u) || /^mailto:/i.test(u) || /^#[A-Za-z][\w-]{0,63}$/.test(u), { error: "Use an https:// link, a mailto: address, a path on this site or a #section on this page" });
 const ImageUrl = z
   .string()
   .trim()

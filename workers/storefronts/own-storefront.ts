@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { creators, storefronts, storefrontVersions } from "../db/d1/schema";
-import { brandDomains } from "../db/pg/schema";
+import { verifiedDomains } from "../brands/domains";
 import type { Deps } from "../lib/context";
 import { AppError, type FieldError } from "../lib/errors";
 import { newId } from "../lib/ids";
@@ -117,9 +117,9 @@ async function mintProductLinks(deps: Deps, creator: Creator, doc: StorefrontDoc
   const ids = new Set(referencedProducts(doc));
   if (!ids.size) return;
   const picks = (await pickableProducts(deps, creator.id)).filter((p) => ids.has(p.id));
-  const pg = await deps.pg();
   for (const p of picks) {
-    const [domain] = await pg.select({ domain: brandDomains.domain }).from(brandDomains).where(eq(brandDomains.brandId, p.brandId)).orderBy(brandDomains.createdAt).limit(1);
+    // The brand's first verified domain hosts its product pages; a brand with none has no link yet.
+    const [domain] = await verifiedDomains(deps, p.brandId);
     if (!domain) continue;
     // The creator joined this campaign: minting acts for the brand, as accepting the campaign does.
     const onBehalfOfBrand: BrandTenant = { brandId: p.brandId, role: "admin", via: "apiKey" };

@@ -24,7 +24,8 @@ export async function resolveStorefrontProduct(db: D1Db, handle: string, slug: s
   const link = await db
     .select({ id: links.id, code: links.code, campaignId: links.campaignId })
     .from(links)
-    .where(and(eq(links.creatorId, creator.id), eq(links.productId, product.id)))
+    // Only a link of the product's own brand (a link's brand is its campaign's): never another brand's link for it.
+    .where(and(eq(links.creatorId, creator.id), eq(links.productId, product.id), eq(links.brandId, product.brandId)))
     .get();
   return { creatorId: creator.id, product, link: link ?? null };
 }

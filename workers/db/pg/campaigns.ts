@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { brandGoal, brands } from "./brands";
 
@@ -8,6 +9,10 @@ export const brandDomains = pgTable(
     id: text("id").primaryKey(),
     brandId: text("brand_id").notNull().references(() => brands.id, { onDelete: "cascade" }),
     domain: text("domain").notNull(),
+    /** The brand proves it owns the domain by publishing `tandem-verify=<token>` as a TXT record at `_tandem.<domain>`. */
+    verificationToken: text("verification_token").notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    /** When the TXT record was found; links and campaigns may send visitors only to verified domains. */
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("brand_domains_brand_domain").on(t.brandId, t.domain)],

@@ -1,0 +1,2 @@
+ALTER TABLE "brand_domains" ADD COLUMN "verification_token" text DEFAULT replace(gen_random_uuid()::text, '-', '') NOT NULL;--> statement-breakpoint
+ALTER TABLE "brand_domains" ADD COLUMN "verified_at" timestamp with time zone;
