@@ -6,7 +6,7 @@ import { root } from "./dev-stack";
  * How a local stack is holding up: each `/healthz`, and the open file descriptors and CLOSE-WAIT
  * sockets of this checkout's wrangler and workerd processes. Benchmarks and browser runs print it
  * before and after, so a run that leaves a long-lived `npm start` leaking shows it in its output
- * (ADR 008: a room that never finished dropped clients' closes once left 1,000 CLOSE-WAIT
+ * (ADR 007: a room that never finished dropped clients' closes once left 1,000 CLOSE-WAIT
  * sockets per run, until the gateway ran out of descriptors).
  */
 export interface StackHealth {

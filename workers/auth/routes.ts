@@ -17,7 +17,7 @@ import { publicUser } from "../me/get-me";
 
 export const authRoutes = createRouter();
 
-// Per-client limits run before the body is read (docs/decisions/adr-draft-otp-limits.md).
+// Per-client limits run before the body is read (docs/decisions/010-sign-in-attempt-limits.md).
 authRoutes.use("/otp/start", perClientLimit("RL_OTP_START", "otp-start"));
 authRoutes.use("/otp/verify", perClientLimit("RL_OTP_VERIFY", "otp-verify"));
 

@@ -10,7 +10,7 @@ import { hashOtp, normalizeEmail } from "./start-otp";
 /**
  * Checks a code and, on success, returns the user (created on first sign-in). Every attempt is
  * counted before the code is compared: against the caller's network, then the account's ceiling,
- * then the code itself (docs/decisions/adr-draft-otp-limits.md). A success resets the account
+ * then the code itself (docs/decisions/010-sign-in-attempt-limits.md). A success resets the account
  * and the caller's network.
  */
 export async function verifyOtp(deps: Deps, input: { email: string; code: string; network: string }) {

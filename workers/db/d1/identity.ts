@@ -58,7 +58,7 @@ export const otpThrottles = sqliteTable("otp_throttles", {
 
 /**
  * Per (email, network) sign-in budget: a stranger's network locks only itself out of an email,
- * never the owner on another network (docs/decisions/adr-draft-otp-limits.md).
+ * never the owner on another network (docs/decisions/010-sign-in-attempt-limits.md).
  */
 export const otpNetworkThrottles = sqliteTable(
   "otp_network_throttles",
