@@ -168,8 +168,16 @@ export default function BrandSettings() {
                     {d.verified ? <span className="badge badge-verified">Verified {fmt(d.verifiedAt)}</span> : <span className="badge badge-unverified">Not verified: links cannot point here yet</span>}
                   </div>
                   {!d.verified && (
-                    <div className="muted small">
-                      Add a <strong>TXT</strong> record named <code>{d.verification.name}</code> with the value <code className="secret">{d.verification.value}</code>
+                    <div className="muted small stack" style={{ gap: "var(--space-2)" }}>
+                      <span>
+                        Add this <strong>TXT</strong> record at your DNS host:
+                      </span>
+                      <dl className="dns-record">
+                        <dt>Name</dt>
+                        <dd><code className="secret">{d.verification.name}</code></dd>
+                        <dt>Value</dt>
+                        <dd><code className="secret">{d.verification.value}</code></dd>
+                      </dl>
                     </div>
                   )}
                   {result?.intent === "verify-domain" && result.domainId === d.id && result.verified && <div className="alert alert-success" role="status">{d.domain} is verified. Links may point there now.</div>}
