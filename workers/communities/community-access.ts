@@ -90,7 +90,7 @@ export async function roomAccess(deps: Deps, actor: Actor | null, roomId: string
     room,
     community: community!,
     context: roomContext(community!, room.id),
-    member: { userId: actor.userId, name: named?.name ?? actor.email.split("@")[0]!, role: member.role },
+    member: { userId: actor.userId, name: named?.name ?? actor.email.split("@")[0]!, role: member.role, version: member.updatedAt },
   };
 }
 
