@@ -74,6 +74,9 @@ export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export const Member = z.object({ userId: z.string(), name: z.string(), role: z.enum(["owner", "member"]) });
 export type Member = z.infer<typeof Member>;
+/** A member as their socket was let in: with the version (`updatedAt`) of the membership the gateway checked. */
+export const RoomEntry = Member.extend({ version: z.number().int() });
+export type RoomEntry = z.infer<typeof RoomEntry>;
 
 export const ErrorCode = z.enum(["invalid_frame", "rate_limited", "muted", "forbidden", "not_found", "closed"]);
 

@@ -1,9 +1,9 @@
 import { DurableObject } from "cloudflare:workers";
 import { newId } from "../workers/lib/ids";
-import { Member, parseClientFrame, PollInput, type ClientFrame, type Drop, type ErrorFrame, type Post, type ServerFrame } from "./community-room.protocol";
+import { parseClientFrame, PollInput, RoomEntry, type ClientFrame, type Drop, type ErrorFrame, type Member, type Post, type ServerFrame } from "./community-room.protocol";
 import { deadLetters, redriveDeadLetters, sendOutbox } from "./outbox/sql-outbox";
 import { roomEvent, type RoomContext, type RoomEventKind } from "./room/room-events";
-import { getPost, listDrops, listPolls, listPosts, memberState, migrateRoom, mutedUntil, nextPollClose, readDrop, readPoll } from "./room/room-store";
+import { getPost, listDrops, listPolls, listPosts, memberAccess, memberState, migrateRoom, mutedUntil, nextPollClose, readDrop, readPoll, recordAccess } from "./room/room-store";
 import { finishClose } from "./room/finish-close";
 
 const HISTORY = 50;
@@ -14,6 +14,9 @@ const MAX_POLL_DAYS = 30;
 /** Presence is announced at most this often (a thousand joins are one frame, not a million). */
 const PRESENCE_MS = 1000;
 const OUTBOX_RETRY_MS = 5000;
+/** The close code (and reason) of a socket whose membership no longer opens the room: banned, or a tier that does not admit it. */
+const REVOKED = 4003;
+const REVOKED_REASON = "Your membership no longer opens this room";
 
 export type RoomFailure = { ok: false; code: ErrorFrame["code"] | "sold_out" | "not_released"; message: string; path?: string };
 export type ClaimResult = { ok: true; claimId: string; fresh: boolean; claimedAt: number; drop: Drop } | RoomFailure;
@@ -35,7 +38,9 @@ export interface DropInput {
  * redeploys. Every change that the rest of the product must know about is written to an outbox
  * in the same synchronous step and sent to the events queue after it (retried by alarm), which
  * mirrors posts to D1, turns drop claims into reservations and feeds community analytics.
- * The gateway checks the session, membership and tier before it forwards an upgrade or a call.
+ * The gateway checks the session, membership and tier before it forwards an upgrade or a call,
+ * and tells the room when a member's membership changes (`setAccess`): sockets it no longer
+ * admits close at once, and a connect or a frame let in on an older membership is refused.
  */
 export class CommunityRoom extends DurableObject<Env> {
   private recent = new Map<string, number[]>();
@@ -52,21 +57,33 @@ export class CommunityRoom extends DurableObject<Env> {
 
   async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket upgrade", { status: 426 });
-    const member = Member.parse(JSON.parse(request.headers.get("x-room-member") ?? "null"));
+    const member = RoomEntry.parse(JSON.parse(request.headers.get("x-room-member") ?? "null"));
     this.remember(JSON.parse(request.headers.get("x-room-context") ?? "null") as RoomContext);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [member.userId]);
     server.serializeAttachment(member);
+    // Checked against a membership that has since stopped opening this room (a revocation raced the connect).
+    if (!memberAccess(this.sql, member.userId, member.version).allowed) {
+      server.close(REVOKED, REVOKED_REASON);
+      return new Response(null, { status: 101, webSocket: client });
+    }
     this.send(server, this.hello(member));
     this.announcePresence();
     return new Response(null, { status: 101, webSocket: client });
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
+    const entry = ws.deserializeAttachment() as RoomEntry;
+    const access = memberAccess(this.sql, entry.userId, entry.version ?? 0);
+    if (!access.allowed) {
+      ws.close(REVOKED, REVOKED_REASON);
+      return this.announcePresence();
+    }
+    if (access.newer !== null) ws.serializeAttachment({ ...entry, version: access.newer });
     const parsed = parseClientFrame(message);
     if (!parsed.ok) return this.send(ws, parsed.error);
-    const failure = this.handle(ws.deserializeAttachment() as Member, parsed.frame);
+    const failure = this.handle(entry, parsed.frame);
     if (failure) this.send(ws, { type: "error", code: failure.code as ErrorFrame["code"], message: failure.message, ...(failure.path ? { path: failure.path } : {}) });
   }
 
@@ -160,9 +177,16 @@ export class CommunityRoom extends DurableObject<Env> {
     return { ok: true, claimId, fresh: true, claimedAt: now, drop: { ...drop, claimed } };
   }
 
-  /** A banned member's sockets close at once (the gateway already refuses their next connect). */
-  kick(userId: string) {
-    for (const ws of this.ctx.getWebSockets(userId)) ws.close(4003, "Removed from this community");
+  /**
+   * The gateway tells the room of a member's changed membership (`version` is its `updatedAt`):
+   * when it no longer opens this room (banned, or a tier the room does not admit) their sockets
+   * close now and later frames or connects let in on an older membership are refused; when it
+   * still does, their sockets stay open.
+   */
+  setAccess(userId: string, version: number, allowed: boolean) {
+    recordAccess(this.sql, userId, version, allowed);
+    if (allowed) return;
+    for (const ws of this.ctx.getWebSockets(userId)) ws.close(REVOKED, REVOKED_REASON);
     this.announcePresence();
   }
 
@@ -268,7 +292,7 @@ export class CommunityRoom extends DurableObject<Env> {
     return {
       type: "hello",
       roomId: this.context()?.roomId ?? "",
-      you: member,
+      you: { userId: member.userId, name: member.name, role: member.role },
       history,
       polls: listPolls(this.sql, now),
       drops: listDrops(this.sql),

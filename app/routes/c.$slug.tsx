@@ -18,7 +18,8 @@ interface Community {
   description: string;
   tiers: { id: string; name: string; kind: "free" | "paid"; priceMinor: number; currency: string }[];
   rooms: { id: string; name: string; tierIds: string[]; canEnter: boolean }[];
-  drops: { id: string; roomId: string; title: string; perk: string | null; quantity: number; claimed: number; releaseAt: number }[];
+  /** `locked`: in a room this visitor may not enter, so the gateway leaves out its title and perk. */
+  drops: { id: string; roomId: string; locked: boolean; title: string | null; perk: string | null; quantity: number; claimed: number; releaseAt: number }[];
   membership: { tierId: string; role: "owner" | "member"; status: string } | null;
 }
 
@@ -98,12 +99,12 @@ export default function CommunityHome() {
               return (
                 <article key={d.id} className="room-card drop">
                   <p className="room-card-kicker">{d.claimed >= d.quantity ? "Sold out" : open ? "Live now" : `Opens in ${timeLeft(d.releaseAt - now)}`}</p>
-                  <h3>{d.title}</h3>
+                  <h3>{d.locked ? `A drop in ${room?.name ?? "a members' room"}` : d.title}</h3>
                   <p className="small muted">
                     {d.perk ? `${d.perk} · ` : ""}
                     {Math.max(0, d.quantity - d.claimed)} of {d.quantity} left
                   </p>
-                  {room?.canEnter ? (
+                  {room?.canEnter && !d.locked ? (
                     <Link className="btn btn-small" to={`/c/${c.slug}/r/${d.roomId}`}>
                       {open ? "Claim in" : "Wait in"} {room.name}
                     </Link>

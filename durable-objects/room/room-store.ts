@@ -22,7 +22,28 @@ export function migrateRoom(sql: SqlStorage) {
   sql.exec(`CREATE TABLE IF NOT EXISTS drop_claims (drop_id TEXT NOT NULL, user_id TEXT NOT NULL, claim_id TEXT NOT NULL UNIQUE, claimed_at INTEGER NOT NULL, PRIMARY KEY (drop_id, user_id))`);
   sql.exec(`CREATE TABLE IF NOT EXISTS mutes (user_id TEXT PRIMARY KEY, until INTEGER NOT NULL)`);
   sql.exec(`CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, body TEXT NOT NULL)`);
+  // The latest membership change the gateway told this room about, per member (see memberAccess).
+  sql.exec(`CREATE TABLE IF NOT EXISTS member_access (user_id TEXT PRIMARY KEY, version INTEGER NOT NULL, allowed INTEGER NOT NULL)`);
   migrateOutbox(sql);
+}
+
+/**
+ * Whether a member whose socket was let in on their membership as of `version` (its `updatedAt`)
+ * may still act here: refused when the gateway has since told the room of a newer membership
+ * that does not open it. `newer` says the room knows a newer version than the socket carries.
+ */
+export function memberAccess(sql: SqlStorage, userId: string, version: number): { allowed: boolean; newer: number | null } {
+  const r = sql.exec("SELECT version, allowed FROM member_access WHERE user_id = ?", userId).toArray()[0];
+  if (!r || Number(r.version) <= version) return { allowed: true, newer: null };
+  return { allowed: Number(r.allowed) === 1, newer: Number(r.version) };
+}
+
+/** Records a member's membership as of `version`; an older version than the one held is ignored (calls may arrive out of order). */
+export function recordAccess(sql: SqlStorage, userId: string, version: number, allowed: boolean) {
+  sql.exec(
+    "INSERT INTO member_access (user_id, version, allowed) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET version = excluded.version, allowed = excluded.allowed WHERE excluded.version >= member_access.version",
+    userId, version, allowed ? 1 : 0,
+  );
 }
 
 const reactionCounts = (sql: SqlStorage, ids: string[]) => {

@@ -125,6 +125,33 @@ describe("communities: access and live rooms", () => {
     expect((await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: outsider } })).status).toBe(404);
   });
 
+  it("the community home shows a drop's title and perk only to visitors who may enter its room; others see that a drop exists", async () => {
+    const drop = async (roomId: string, title: string, perk: string) => {
+      const res = await postJson(`/api/v1/rooms/${roomId}/drops`, { title, perk, quantity: 5, releaseAt: Date.now() + 3_600_000 }, { cookie: owner });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const secret = await drop(vip, "Inner circle serum", "Signed jar for the inner circle");
+    const open = await drop(general, "General giveaway", "Sample sachet");
+    type View = { drops: { id: string; roomId: string; title: string | null; perk: string | null; locked: boolean; quantity: number; releaseAt: number }[] };
+    const view = async (cookie?: string) => {
+      const res = await api(`/api/v1/communities/${slug}`, cookie ? { headers: { cookie } } : {});
+      const text = await res.text();
+      return { text, drops: new Map((JSON.parse(text) as View).drops.map((d) => [d.id, d])) };
+    };
+    const asMember = await view(member);
+    expect(asMember.drops.get(open)).toMatchObject({ title: "General giveaway", perk: "Sample sachet", locked: false });
+    expect(asMember.drops.get(secret)).toMatchObject({ roomId: vip, title: null, perk: null, locked: true, quantity: 5 });
+    expect(asMember.text).not.toContain("Inner circle serum");
+    expect(asMember.text).not.toContain("Signed jar");
+    for (const who of [outsider, undefined]) {
+      const v = await view(who);
+      expect([...v.drops.values()].every((d) => d.locked && d.title === null && d.perk === null)).toBe(true);
+      expect(v.text).not.toMatch(/Inner circle serum|Signed jar|General giveaway|Sample sachet/);
+    }
+    expect((await view(owner)).drops.get(secret)).toMatchObject({ title: "Inner circle serum", locked: false });
+  });
+
   it("limits how fast one member can post", async () => {
     const s = await connect(general, other);
     await s.next("hello");

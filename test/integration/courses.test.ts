@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Assessment } from "../../workers/courses/course-document";
 import { prepareContent } from "../../workers/courses/course-document";
-import { checkAnswers, normaliseShort, scoreAssessment } from "../../workers/courses/score-assessment";
+import { checkAnswers, compilePattern, normaliseShort, scoreAssessment } from "../../workers/courses/score-assessment";
 import { videoProvider } from "../../workers/courses/video-url";
 import type { LearningDeps } from "../../workers/courses/course-events";
 import { submitAttempt } from "../../workers/courses/submit-attempt";
@@ -53,6 +53,27 @@ describe("scoring an assessment (pure)", () => {
     expect(p("a|b", "B")).toBe(true);
     expect(p("\\d{4}", "1984")).toBe(true);
     expect(scoreAssessment(pattern("zzz", ["Forty two"]), { p: "forty  TWO" }).passed).toBe(true); // accepted strings still count
+  });
+
+  // 25 a's and a "!" take a backtracking engine seconds per pattern (each further "a" doubles it; the
+  // issue's 40 never end): the per-test timeout fails this test on such an engine, while a
+  // linear-time matcher answers at once.
+  it("matches owner patterns in linear time: catastrophic patterns still give the right answer", { timeout: 3000 }, () => {
+    const p = (src: string, a: string) => scoreAssessment(pattern(src), { p: a }).passed;
+    const evil = `${"a".repeat(25)}!`;
+    expect(p("(a+)+$", evil)).toBe(false);
+    expect(p("(a|a)*b", evil)).toBe(false);
+    expect(p("(a|aa)+", evil)).toBe(false);
+    expect(p("(a+)+!", `${"a".repeat(499)}!`)).toBe(true);
+    expect(p("(a+)+$", "A".repeat(25))).toBe(true); // still case-insensitive and anchored
+    expect(p("(a+)+", `b${"a".repeat(25)}`)).toBe(false);
+  });
+
+  it("an owner pattern the linear-time engine cannot compile is named at authoring time", () => {
+    for (const src of ["(a)\\1", "a(?=b)", "(unclosed"]) expect(() => compilePattern(src), src).toThrow();
+    expect(() => compilePattern("spf ?(30|50)")).not.toThrow();
+    // One stored before patterns were checked against RE2 matches nothing instead of failing the attempt.
+    expect(scoreAssessment(pattern("(a)\\1"), { p: "aa" }).passed).toBe(false);
   });
 
   it("scorePct is rounded; passing is scorePct ≥ the pass mark; missing answers are wrong", () => {
@@ -201,6 +222,7 @@ describe("community courses", () => {
               { kind: "short", prompt: "Broken pattern", pattern: "(unclosed" },
               { kind: "short", prompt: "Too long", pattern: "a".repeat(201) },
               { kind: "essay", prompt: "Not a kind" },
+              { kind: "short", prompt: "A backreference (no linear-time engine runs one)", pattern: "(a)\\1" },
             ],
           },
         },
@@ -225,9 +247,11 @@ describe("community courses", () => {
         `${q}.3.pattern`,
         `${q}.4.pattern`,
         `${q}.5.kind`,
+        `${q}.6.pattern`,
       ].sort(),
     );
     expect(p.errors!.find((e) => e.path === `${q}.3.pattern`)!.message).toMatch(/Not a valid regular expression/);
+    expect(p.errors!.find((e) => e.path === `${q}.6.pattern`)!.message).toMatch(/Not a valid regular expression/);
     expect(p.errors!.find((e) => e.path === `${q}.1.correct.2`)!.message).toBe("Listed twice");
 
     // Tiers must be this community's (checked with the rest of the document, before any write).

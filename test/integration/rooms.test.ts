@@ -317,4 +317,55 @@ describe("live rooms: posts, polls, drops, moderation", () => {
     expect(n.activeMembers).toBeGreaterThanOrEqual(2);
     expect(n.daily.reduce((t, d) => t + d.posts, 0)).toBe(3);
   });
+
+  it("a revoked or changed tier closes the member's sockets in exactly the rooms it no longer opens; everyone else stays connected", async () => {
+    const tier = async (name: string) => ((await (await postJson(`/api/v1/communities/${slug}/tiers`, { name, kind: "paid", priceMinor: 500, currency: "USD" }, { cookie: owner })).json()) as { id: string }).id;
+    const [gold, silver] = [await tier("Gold"), await tier("Silver")];
+    const vip = ((await (await postJson(`/api/v1/communities/${slug}/rooms`, { name: "Gold lounge", tierIds: [gold] }, { cookie: owner })).json()) as { id: string }).id;
+    const both = ((await (await postJson(`/api/v1/communities/${slug}/rooms`, { name: "Gold and silver", tierIds: [gold, silver] }, { cookie: owner })).json()) as { id: string }).id;
+    for (const userId of [aId, bId]) expect((await postJson(`/api/v1/communities/${slug}/grants`, { userId, tierId: gold }, { cookie: owner })).status).toBe(200);
+    const [aVip, aBoth, aGeneral, bVip] = [await connect(vip, a), await connect(both, a), await connect(roomId, a), await connect(vip, b)];
+    for (const s of [aVip, aBoth, aGeneral, bVip]) await s.next("hello");
+
+    // Gold → Silver: the Gold lounge closes for A; the room Silver still opens and General stay open.
+    expect((await postJson(`/api/v1/communities/${slug}/grants`, { userId: aId, tierId: silver }, { cookie: owner })).status).toBe(200);
+    expect(await aVip.closed).toMatchObject({ code: 4003 });
+    expect((await connect(vip, a)).res.status).toBe(403);
+    send(aBoth.ws, { type: "post.create", body: "still in the silver room" });
+    expect(((await aBoth.next("post.created")).post as { body: string }).body).toBe("still in the silver room");
+    send(aGeneral.ws, { type: "post.create", body: "still in general" });
+    expect(((await aGeneral.next("post.created")).post as { body: string }).body).toBe("still in general");
+
+    // Revoking the grant (back to Free) closes the room Silver opened; General stays; B never noticed.
+    expect((await api(`/api/v1/communities/${slug}/grants/${aId}`, { method: "DELETE", headers: { cookie: owner } })).status).toBe(200);
+    expect(await aBoth.closed).toMatchObject({ code: 4003 });
+    send(aGeneral.ws, { type: "reaction.toggle", postId: ((aGeneral.frames.find((f) => f.type === "post.created")!.post) as { id: string }).id, emoji: "🔥" });
+    expect(await aGeneral.next("reaction.updated")).toMatchObject({ userId: aId, on: true });
+    send(bVip.ws, { type: "post.create", body: "gold talk" });
+    expect(((await bVip.next("post.created")).post as { body: string }).body).toBe("gold talk");
+    expect(aVip.frames.some((f) => f.type === "post.created" && (f.post as { body: string }).body === "gold talk")).toBe(false);
+    for (const s of [aGeneral, bVip]) s.ws!.close(1000, "done");
+  });
+
+  it("a socket opened on a check made before a revocation, and frames sent after it, are refused by the room", async () => {
+    const tier = ((await (await postJson(`/api/v1/communities/${slug}/tiers`, { name: "Bronze", kind: "paid", priceMinor: 100, currency: "USD" }, { cookie: owner })).json()) as { id: string }).id;
+    const bronze = ((await (await postJson(`/api/v1/communities/${slug}/rooms`, { name: "Bronze room", tierIds: [tier] }, { cookie: owner })).json()) as { id: string }).id;
+    expect((await postJson(`/api/v1/communities/${slug}/grants`, { userId: bId, tierId: tier }, { cookie: owner })).status).toBe(200);
+    const sb = await connect(bronze, b);
+    await sb.next("hello");
+    // The room learns of a later membership of B's that does not open it while B's socket is
+    // still open (a revocation racing a frame or a connect): its frames are refused and the socket
+    // closes, and a connect checked against the older membership is closed before it hears anything.
+    await runInDurableObject(room(bronze), (_: CommunityRoom, state) => {
+      state.storage.sql.exec("INSERT OR REPLACE INTO member_access (user_id, version, allowed) VALUES (?, ?, 0)", bId, Date.now() + 60_000);
+    });
+    send(sb.ws, { type: "post.create", body: "sneaking one in" });
+    expect(await sb.closed).toMatchObject({ code: 4003 });
+    const late = await connect(bronze, b);
+    expect(late.res.status).toBe(101);
+    expect(await late.closed).toMatchObject({ code: 4003 });
+    expect(late.frames.filter((f) => f.type === "hello")).toEqual([]);
+    const posts = await room(bronze).listPosts(undefined, 10);
+    expect(posts.map((p) => p.body)).not.toContain("sneaking one in");
+  });
 });

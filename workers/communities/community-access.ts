@@ -65,9 +65,19 @@ export async function communityView(deps: Deps, slug: string, actor: Actor | nul
     ownerKind: c.ownerKind,
     tiers: tiers.map((t) => ({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, currency: t.currency })),
     rooms: rooms.map((r) => ({ id: r.id, name: r.name, tierIds: r.tierIds, canEnter: mayEnter(me, r) })),
-    drops: drops.map((d) => ({ id: d.id, roomId: d.roomId, title: d.title, perk: d.perk, quantity: d.quantity, claimed: d.claimed, releaseAt: d.releaseAt })),
+    drops: drops.map((d) => dropTeaser(d, rooms.find((r) => r.id === d.roomId), me)),
     membership: me ? { tierId: me.tierId, role: me.role, status: me.status } : null,
   };
+}
+
+/**
+ * A drop on the community's home: what it is (title, perk) only for visitors who may enter its
+ * room; anyone else learns that a drop exists there, how many and when, so the page can invite
+ * them to join or upgrade without giving away what a tier pays for.
+ */
+function dropTeaser(d: typeof communityDrops.$inferSelect, room: { tierIds: string[] } | undefined, me: Member | null) {
+  const open = !!room && mayEnter(me, room);
+  return { id: d.id, roomId: d.roomId, locked: !open, title: open ? d.title : null, perk: open ? d.perk : null, quantity: d.quantity, claimed: d.claimed, releaseAt: d.releaseAt };
 }
 
 /**
@@ -90,7 +100,7 @@ export async function roomAccess(deps: Deps, actor: Actor | null, roomId: string
     room,
     community: community!,
     context: roomContext(community!, room.id),
-    member: { userId: actor.userId, name: named?.name ?? actor.email.split("@")[0]!, role: member.role },
+    member: { userId: actor.userId, name: named?.name ?? actor.email.split("@")[0]!, role: member.role, version: member.updatedAt },
   };
 }
 

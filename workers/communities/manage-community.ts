@@ -7,6 +7,7 @@ import { isUniqueViolation } from "../lib/db-errors";
 import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { communityBySlug, membership } from "./community-access";
+import { pushRoomAccess } from "./push-room-access";
 import type { CreateCommunityBody, CreateRoomBody, CreateTierBody } from "./schemas";
 
 /** A creator starts a community: a free tier, a General room, and themselves as owner. */
@@ -73,8 +74,11 @@ export async function join(deps: Deps, slug: string, userId: string) {
   return (await membership(deps, c.id, userId))!;
 }
 
-/** The owner grants a tier (paid checkout arrives with payments) or, with `null`, moves the member back to the free tier. */
-export async function grantTier(deps: Deps, slug: string, ownerUserId: string, memberUserId: string, tierId: string | null) {
+/**
+ * The owner grants a tier (paid checkout arrives with payments) or, with `null`, moves the member
+ * back to the free tier. The member's open sockets in rooms the new tier does not open close.
+ */
+export async function grantTier(deps: Deps, env: Env, slug: string, ownerUserId: string, memberUserId: string, tierId: string | null) {
   const c = await requireOwner(deps, slug, ownerUserId);
   const tier = tierId
     ? await deps.db.select().from(communityTiers).where(and(eq(communityTiers.id, tierId), eq(communityTiers.communityId, c.id))).get()
@@ -85,5 +89,8 @@ export async function grantTier(deps: Deps, slug: string, ownerUserId: string, m
     .insert(communityMembers)
     .values({ communityId: c.id, userId: memberUserId, tierId: tier.id, role: "member", status: "active", createdAt: now, updatedAt: now })
     .onConflictDoUpdate({ target: [communityMembers.communityId, communityMembers.userId], set: { tierId: tier.id, updatedAt: now }, where: sql`${communityMembers.role} = 'member'` });
-  return membership(deps, c.id, memberUserId);
+  const m = (await membership(deps, c.id, memberUserId))!;
+  // Sockets follow the new tier: rooms it no longer opens close theirs now.
+  await pushRoomAccess(deps, env, m, "gated");
+  return m;
 }

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { communityMembers, communityRooms } from "../db/d1/schema";
+import { communityMembers } from "../db/d1/schema";
 import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
-import { roomObject } from "./community-access";
 import { requireOwner } from "./manage-community";
+import { pushRoomAccess } from "./push-room-access";
 
 /**
  * The owner bans a member: their membership is marked banned (every REST check and every
@@ -19,10 +19,7 @@ export async function setBanned(deps: Deps, env: Env, slug: string, ownerUserId:
     .where(and(eq(communityMembers.communityId, c.id), eq(communityMembers.userId, userId), eq(communityMembers.role, "member")))
     .returning();
   if (!updated.length) throw new AppError("not_found", "No such member in this community.", [{ path: field, message: "Not a member" }]);
-  if (banned) {
-    const rooms = await deps.db.select({ id: communityRooms.id }).from(communityRooms).where(eq(communityRooms.communityId, c.id));
-    await Promise.all(rooms.map((r) => roomObject(env, r.id).kick(userId)));
-  }
   const m = updated[0]!;
+  await pushRoomAccess(deps, env, m, "all");
   return { tierId: m.tierId, role: m.role, status: m.status };
 }

@@ -70,7 +70,7 @@ communityRoutes.openapi(
   createRoute({ method: "post", path: "/{slug}/grants", tags: ["communities"], summary: "Grant a member a tier (owner; paid checkout arrives with payments)", request: { params: Slug, body: jsonBody(GrantBody) }, responses: { 200: jsonContent(Membership, "Their membership"), ...errorResponses } }),
   async (c) => {
     const { userId, tierId } = c.req.valid("json");
-    const m = await grantTier(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId, userId, tierId);
+    const m = await grantTier(c.var.deps, c.env, c.req.valid("param").slug, requireUser(c.var.actor).userId, userId, tierId);
     return c.json({ tierId: m!.tierId, role: m!.role, status: m!.status }, 200);
   },
 );
@@ -79,7 +79,7 @@ communityRoutes.openapi(
   createRoute({ method: "delete", path: "/{slug}/grants/{userId}", tags: ["communities"], summary: "Revoke a granted tier: the member goes back to the free tier (owner)", request: { params: Slug.extend({ userId: z.string().max(64) }) }, responses: { 200: jsonContent(Membership, "Their membership"), ...errorResponses } }),
   async (c) => {
     const { slug, userId } = c.req.valid("param");
-    const m = await grantTier(c.var.deps, slug, requireUser(c.var.actor).userId, userId, null);
+    const m = await grantTier(c.var.deps, c.env, slug, requireUser(c.var.actor).userId, userId, null);
     return c.json({ tierId: m!.tierId, role: m!.role, status: m!.status }, 200);
   },
 );

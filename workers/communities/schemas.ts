@@ -28,7 +28,8 @@ export const CommunitySchema = z
     ownerKind: z.enum(["creator", "brand"]),
     tiers: z.array(TierSchema),
     rooms: z.array(RoomSchema),
-    drops: z.array(z.object({ id: z.string(), roomId: z.string(), title: z.string(), perk: z.string().nullable(), quantity: z.number().int(), claimed: z.number().int(), releaseAt: z.number().int() })),
+    /** Drops of the last week and the next; `locked` ones are in rooms you may not enter, so their title and perk are null. */
+    drops: z.array(z.object({ id: z.string(), roomId: z.string(), locked: z.boolean(), title: z.string().nullable(), perk: z.string().nullable(), quantity: z.number().int(), claimed: z.number().int(), releaseAt: z.number().int() })),
     membership: z.object({ tierId: z.string(), role: z.enum(["owner", "member"]), status: z.enum(["active", "banned"]) }).nullable(),
   })
   .openapi("Community");

@@ -76,7 +76,7 @@ const ShortQuestion = z
     prompt: Prompt,
     /** Accepted answers, compared ignoring case and extra spaces. */
     accepted: z.array(Text(200).min(1, { error: "An accepted answer cannot be empty" })).max(20).default([]),
-    /** A regular expression (JavaScript syntax) the whole answer must match, case-insensitive; empty or null for none. */
+    /** A regular expression (RE2 syntax: no backreferences or lookaround; matched in linear time) the whole answer must match, case-insensitive; empty or null for none. */
     pattern: z.string().max(200, { error: "At most 200 characters" }).nullable().default(null),
     explanation: Explanation,
   })

@@ -1,3 +1,4 @@
+import { RE2JS } from "re2js";
 import type { FieldError } from "../lib/errors";
 import type { Assessment, Question } from "./course-document";
 
@@ -14,8 +15,24 @@ export const MAX_SHORT_ANSWER = 500;
 /** Case- and space-insensitive form of a short answer: trimmed, inner runs of whitespace as one space, lower case. */
 export const normaliseShort = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
 
-/** The owner's pattern as it is matched: the whole answer, case-insensitive. Throws SyntaxError on a bad pattern. */
-export const compilePattern = (source: string) => new RegExp(`^(?:${source})$`, "i");
+/**
+ * The owner's pattern as it is matched: the whole answer, case-insensitive, by RE2 (re2js), which
+ * runs in time linear in the answer whatever the pattern, so an owner's `(a+)+$` cannot pin the
+ * isolate. RE2 syntax has no backreferences or lookaround; such a pattern throws (as does a
+ * malformed one), which authoring reports as a 422 on the field.
+ */
+export const compilePattern = (source: string) => RE2JS.compile(`^(?:${source})$`, RE2JS.CASE_INSENSITIVE);
+
+/** Whether the answer matches the owner's pattern. A stored pattern RE2 cannot compile (saved before patterns were checked against it) matches nothing. */
+function matchesPattern(source: string, answer: string): boolean {
+  let re: ReturnType<typeof compilePattern>;
+  try {
+    re = compilePattern(source);
+  } catch {
+    return false;
+  }
+  return re.test(answer);
+}
 
 /** What is wrong with a set of answers before it can be scored: every question answered, each with the right kind of value. */
 export function checkAnswers(assessment: Assessment, answers: Answers, where = "body.answers"): FieldError[] {
@@ -67,7 +84,7 @@ export function isCorrect(q: Question, a: Answer): boolean {
       if (typeof a !== "string") return false;
       const given = normaliseShort(a);
       if (q.accepted.some((s) => normaliseShort(s) === given)) return true;
-      return q.pattern !== null && compilePattern(q.pattern).test(a.trim());
+      return q.pattern !== null && matchesPattern(q.pattern, a.trim());
     }
   }
 }

@@ -108,7 +108,7 @@ function QuestionFields({ value: q, n, path, onChange, tools }: { value: EdQuest
             }}
             hint="One per line. Matched ignoring capitals and extra spaces."
           />
-          <TextField label="Or a pattern (optional)" path={`${path}.pattern`} value={q.pattern} onChange={(pattern) => set({ pattern })} placeholder="e.g. spf ?(30|50)" hint="A regular expression the whole answer must match (capitals ignored). Learners never see it." />
+          <TextField label="Or a pattern (optional)" path={`${path}.pattern`} value={q.pattern} onChange={(pattern) => set({ pattern })} placeholder="e.g. spf ?(30|50)" hint="A regular expression (RE2 syntax: no backreferences or lookaround) the whole answer must match (capitals ignored). Learners never see it." />
         </>
       ) : (
         <fieldset className="field ce-options">
