@@ -3,8 +3,8 @@ import { signIn, type Fetcher } from "../test/factories";
 const MEMBERS = 40;
 
 /**
- * The demo creator's community: "Glow Club" with its General room, 40 members signed in (their
- * session cookies go to .data/demo.json for tools and benchmarks), an open poll and a scheduled
+ * The demo creator's community: "Glow Club" with its General room, 40 members named member01…40
+ * and signed in (their session cookies go to .data/demo.json for tools and benchmarks), an open poll and a scheduled
  * drop of 25, and a published course ("Skincare basics") with a quiz. Idempotent.
  */
 export async function seedCommunity(f: Fetcher, creatorCookie: string, prev: { memberSessionCookies?: string[]; dropId?: string }, productId: string) {
@@ -28,6 +28,11 @@ export async function seedCommunity(f: Fetcher, creatorCookie: string, prev: { m
       continue;
     }
     cookies.push((await signIn(f, `member${String(i + 1).padStart(2, "0")}@glow-club.test`)).cookie);
+  }
+  // Each demo member chooses a name (members without one are shown a neutral generated name).
+  for (const [i, cookie] of cookies.entries()) {
+    const named = await f("/api/v1/me", json(cookie, { name: `member${String(i + 1).padStart(2, "0")}` }, "PATCH"));
+    if (!named.ok) throw new Error(`seed member name: ${named.status} ${await named.text()}`);
   }
   for (const cookie of cookies) {
     const joined = await f(`/api/v1/communities/${slug}/join`, json(cookie, {}));

@@ -118,8 +118,11 @@ describe("communities: access and live rooms", () => {
     const rest = (await (await api(`/api/v1/communities/${slug}/members?limit=2&after=${first.nextAfter}`, { headers: { cookie: owner } })).json()) as Page;
     expect([...first.items, ...rest.items].map((m) => m.userId)).toEqual(all.items.map((m) => m.userId));
     expect(rest.nextAfter).toBeNull();
-    const named = (await (await api(`/api/v1/communities/${slug}/members?q=com-other`, { headers: { cookie: owner } })).json()) as Page;
+    const otherName = all.items.find((m) => m.userId === otherId)!.name;
+    const named = (await (await api(`/api/v1/communities/${slug}/members?q=${encodeURIComponent(otherName.slice(-6).toLowerCase())}`, { headers: { cookie: owner } })).json()) as Page;
     expect(named.items.map((m) => m.userId)).toEqual([otherId]);
+    // The filter matches names only: an email's local part finds nobody.
+    expect(((await (await api(`/api/v1/communities/${slug}/members?q=com-other`, { headers: { cookie: owner } })).json()) as Page).items).toEqual([]);
     expect((await problem(await api(`/api/v1/communities/${slug}/members?after=bogus`, { headers: { cookie: owner } }))).errors?.[0]?.path).toBe("query.after");
     expect((await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: member } })).status).toBe(403);
     expect((await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: outsider } })).status).toBe(404);
@@ -150,6 +153,36 @@ describe("communities: access and live rooms", () => {
       expect(v.text).not.toMatch(/Inner circle serum|Signed jar|General giveaway|Sample sachet/);
     }
     expect((await view(owner)).drops.get(secret)).toMatchObject({ title: "Inner circle serum", locked: false });
+  });
+
+  it("a member without a chosen name is called by a neutral generated name, never by their email, in rooms, posts and the owner's list", async () => {
+    const s = await connect(general, member);
+    const you = (await s.next("hello")).you as { name: string };
+    expect(you.name).toMatch(/^Member [0-9A-Z]{6}$/);
+    s.ws!.send(JSON.stringify({ type: "post.create", body: "What do you call me?" }));
+    const post = (await s.next("post.created")).post as { id: string; authorName: string };
+    expect(post.authorName).toBe(you.name);
+    s.ws!.close(1000, "done");
+    const again = await connect(general, member);
+    expect(((await again.next("hello")).you as { name: string }).name).toBe(you.name); // stable per member
+    again.ws!.close(1000, "done");
+    const page = await (await api(`/api/v1/rooms/${general}/posts`, { headers: { cookie: other } })).text();
+    expect(page).not.toMatch(/com-member|com-other|com-owner/);
+    const members = await (await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: owner } })).text();
+    expect(members).not.toMatch(/com-member|com-other|@/);
+    const items = (JSON.parse(members) as { items: { userId: string; name: string }[] }).items;
+    expect(items.find((m) => m.userId === memberId)!.name).toBe(you.name);
+    expect(items.find((m) => m.userId === otherId)!.name).not.toBe(you.name);
+
+    // A chosen name replaces the generated one; an email address is not a name.
+    expect((await problem(await postJson("/api/v1/me", { name: "me@example.com" }, { cookie: member }, "PATCH"))).errors?.[0]?.path).toBe("body.name");
+    expect((await postJson("/api/v1/me", { name: "  Mina Member " }, { cookie: member }, "PATCH")).status).toBe(200);
+    const named = await connect(general, member);
+    expect(((await named.next("hello")).you as { name: string }).name).toBe("Mina Member");
+    named.ws!.close(1000, "done");
+    expect((await postJson("/api/v1/me", { name: null }, { cookie: member }, "PATCH")).status).toBe(200);
+    const cleared = (await (await api(`/api/v1/communities/${slug}/members`, { headers: { cookie: owner } })).json()) as { items: { userId: string; name: string }[] };
+    expect(cleared.items.find((m) => m.userId === memberId)!.name).toBe(you.name);
   });
 
   it("limits how fast one member can post", async () => {

@@ -1,13 +1,12 @@
-import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { communities, communityDrops, communityMembers, communityRooms, communityTiers, creators, users } from "../db/d1/schema";
 import type { Actor, Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import type { RoomContext } from "../../durable-objects/room/room-events";
+import { generatedName, memberName } from "./member-name";
 
 type Member = typeof communityMembers.$inferSelect;
 
-/** What a member is called in a community: their creator name, else the part of their email before the @ (never the whole address). */
-export const memberName = sql<string>`coalesce(${creators.displayName}, substr(${users.email}, 1, instr(${users.email}, '@') - 1))`;
 
 /**
  * Whether an active member's tier opens something gated by tiers (a room or a course): with no
@@ -100,7 +99,7 @@ export async function roomAccess(deps: Deps, actor: Actor | null, roomId: string
     room,
     community: community!,
     context: roomContext(community!, room.id),
-    member: { userId: actor.userId, name: named?.name ?? actor.email.split("@")[0]!, role: member.role, version: member.updatedAt },
+    member: { userId: actor.userId, name: named?.name ?? generatedName(actor.userId), role: member.role, version: member.updatedAt },
   };
 }
 

@@ -4,7 +4,7 @@ import { communityDrops, creators, users } from "../db/d1/schema";
 import { dropReservations } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
-import { memberName } from "./community-access";
+import { memberName } from "./member-name";
 import { requireOwner } from "./manage-community";
 
 /** The owner's drops, newest release first, with the mirrored claim counts. */

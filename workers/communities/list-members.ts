@@ -2,7 +2,7 @@ import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import { communityMembers, creators, users } from "../db/d1/schema";
 import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
-import { memberName } from "./community-access";
+import { memberName } from "./member-name";
 import { requireOwner } from "./manage-community";
 
 /**
