@@ -37,16 +37,27 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
-/** Reads the newest sign-in code for `email` from the development outbox. */
-export async function codeFor(email: string): Promise<string> {
-  for (let i = 0; i < 20; i++) {
-    const res = await fetch(`${APP}/dev/outbox`, { headers: { accept: "application/json" } });
-    const mail = (await res.json()) as { to: string; subject: string }[];
-    const code = mail.find((m) => m.to === email)?.subject.match(/\d{6}/)?.[0];
+async function mailTo(email: string): Promise<{ to: string; subject: string }[]> {
+  const res = await fetch(`${APP}/dev/outbox`, { headers: { accept: "application/json" } });
+  return ((await res.json()) as { to: string; subject: string }[]).filter((m) => m.to === email);
+}
+
+/** How many mails `email` has had so far; pass it to `codeFor` as `after` to wait for a newer one. */
+export const mailCount = async (email: string) => (await mailTo(email)).length;
+
+/**
+ * Reads the newest sign-in code for `email` from the development outbox (newest first). With
+ * `after`, waits until more than that many mails have reached `email`, so a resent code is
+ * never confused with the one it replaced.
+ */
+export async function codeFor(email: string, { after = 0 }: { after?: number } = {}): Promise<string> {
+  for (let i = 0; i < 40; i++) {
+    const mail = await mailTo(email);
+    const code = mail.length > after ? mail[0]?.subject.match(/\d{6}/)?.[0] : undefined;
     if (code) return code;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no code for ${email}`);
+  throw new Error(`no code for ${email} after ${after} earlier mails`);
 }
 
 export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.test`;
@@ -74,7 +85,8 @@ export async function flow(page: Page, name: string, run: () => Promise<void>) {
 
 /** Waits until the page's main heading reads exactly `text` (client navigation renders a tick later). */
 export async function expectHeading(page: Page, text: string) {
-  await page.locator("h1", { hasText: text }).first().waitFor({ timeout: 10_000 });
+  const exactly = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+  await page.locator("h1", { hasText: exactly }).first().waitFor({ timeout: 10_000 });
   const actual = (await page.locator("h1").first().textContent())?.trim();
   if (actual !== text) throw new Error(`expected heading "${text}", got "${actual}"`);
 }
