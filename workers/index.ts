@@ -6,7 +6,9 @@ import { consumeEvents } from "./events/consumer";
 import { drainEventOutbox } from "./events/drain-event-outbox";
 import { ConfigError, readConfig, type Environment } from "./lib/config";
 import { AppError, problemResponse } from "./lib/errors";
+import { emailerFor } from "./lib/emailer";
 import { jsonLogger } from "./lib/logger";
+import { drainNotificationMail } from "./marketplace/drain-notification-mail";
 
 export { CommunityRoom } from "../durable-objects/community-room";
 export { LinkCounter } from "../durable-objects/link-counter";
@@ -44,9 +46,18 @@ export default {
     if (batch.queue.startsWith("tandem-catalog-imports")) return consumeImports(batch as MessageBatch<ImportMessage>, env);
     return consumeEvents(batch, env, ctx);
   },
-  // Every minute (wrangler.toml [triggers]): send what the D1 event outbox still holds.
+  // Every minute (wrangler.toml [triggers]): send what the D1 outboxes still hold (events, notification mail).
   async scheduled(controller, env, _ctx) {
-    readConfig(env);
-    await drainEventOutbox({ db: d1Client(env.DB), events: env.EVENTS, log: jsonLogger({ job: "event-outbox", object: "event_outbox", cron: controller.cron }) });
+    const config = readConfig(env);
+    const db = d1Client(env.DB);
+    const now = () => Date.now();
+    const log = (job: string, object: string) => jsonLogger({ job, object, cron: controller.cron });
+    const drains = await Promise.allSettled([
+      drainEventOutbox({ db, events: env.EVENTS, log: log("event-outbox", "event_outbox") }),
+      drainNotificationMail({ db, emailer: emailerFor(config, env, db, now), appOrigin: config.appOrigin, now, log: log("notification-mail", "notifications") }),
+    ]);
+    // One drain failing never stops the other; the run still fails, so the failure is seen.
+    const failed = drains.find((d): d is PromiseRejectedResult => d.status === "rejected");
+    if (failed) throw failed.reason;
   },
 } satisfies ExportedHandler<Env>;

@@ -2,6 +2,8 @@ import { EmailMessage } from "cloudflare:email";
 import { createMimeMessage } from "mimetext";
 import type { D1Db } from "../db/d1/client";
 import { devOutbox } from "../db/d1/schema";
+import type { Config } from "./config";
+import { AppError } from "./errors";
 import { newId } from "./ids";
 
 export interface Mail {
@@ -40,4 +42,11 @@ export function cloudflareEmailer(binding: SendEmail, from: string): Emailer {
       await binding.send(new EmailMessage(address, mail.to, msg.asRaw()));
     },
   };
+}
+
+/** The Emailer for this deployment: real mail in production (refusing when unbound), the D1 outbox elsewhere. */
+export function emailerFor(config: Config, env: Pick<Env, "EMAIL">, db: D1Db, now: () => number): Emailer {
+  if (config.environment !== "production") return outboxEmailer(db, now);
+  if (env.EMAIL) return cloudflareEmailer(env.EMAIL, config.emailFrom);
+  return { send: () => Promise.reject(new AppError("internal", "Email sending is not configured.")) };
 }

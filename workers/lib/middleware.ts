@@ -7,7 +7,7 @@ import { lazyPg } from "../db/pg/client";
 import { postgresUrl } from "../db/pg/url";
 import { readConfig } from "./config";
 import type { AppEnv } from "./context";
-import { cloudflareEmailer, outboxEmailer, type Emailer } from "./emailer";
+import { emailerFor } from "./emailer";
 import { AppError } from "./errors";
 import { CROSS_SITE_DETAIL, foreignOrigin, needsOriginCheck } from "./same-origin";
 import { newId } from "./ids";
@@ -22,12 +22,7 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   const pg = lazyPg(postgresUrl(c.env));
   const log = jsonLogger({ requestId });
   const now = () => Date.now();
-  const emailer: Emailer =
-    config.environment === "production"
-      ? c.env.EMAIL
-        ? cloudflareEmailer(c.env.EMAIL, config.emailFrom)
-        : { send: () => Promise.reject(new AppError("internal", "Email sending is not configured.")) }
-      : outboxEmailer(db, now);
+  const emailer = emailerFor(config, c.env, db, now);
   c.set("requestId", requestId);
   c.set("actor", null);
   c.set("deps", { config, db, pg: pg.get, emailer, now, log });

@@ -124,6 +124,14 @@ export const notifications = sqliteTable(
     link: text("link").notNull(),
     createdAt: integer("created_at").notNull(),
     readAt: integer("read_at"),
+    /**
+     * The notification's email, with the row as its outbox: `pending` until the Emailer took it
+     * (at once, or from the cron drain), `dead` after OUTBOX_MAX_ATTEMPTS refusals. Rows from
+     * before the outbox are `sent`: they were mailed, or their moment has passed.
+     */
+    mailState: text("mail_state", { enum: ["pending", "sent", "dead"] }).notNull().default("sent"),
+    mailAttempts: integer("mail_attempts").notNull().default(0),
+    mailError: text("mail_error"),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_mail_idx").on(t.mailState, t.createdAt)],
 );
