@@ -53,10 +53,25 @@ describe("destination domains need DNS proof", () => {
     expect((await verify(d!, member)).status).toBe(403);
   });
 
-  it("nothing may send visitors to an unverified domain", async () => {
-    const res = await postJson("/api/v1/campaigns", campaign(domain), { cookie: owner });
-    expect(res.status).toBe(422);
-    expect((await problem(res)).errors).toEqual([{ path: "body.fallbackUrl", message: `${domain} is not verified yet: add its TXT record in brand settings, then verify` }]);
+  it("a draft may name an unverified domain, but nothing sends visitors there: no launch, no links", async () => {
+    const res = await postJson("/api/v1/campaigns", { ...campaign(domain), landingUrls: [`https://${domain}/spring`] }, { cookie: owner });
+    expect(res.status).toBe(201);
+    const draft = (await res.json()) as { id: string; status: string };
+    expect(draft.status).toBe("draft");
+    const launch = await postJson(`/api/v1/campaigns/${draft.id}/status`, { action: "launch" }, { cookie: owner });
+    expect(launch.status).toBe(422);
+    const p = await problem(launch);
+    expect(p.code).toBe("domain_unverified");
+    expect(p.detail).toBe(`Verify ${domain} in Settings → Domains first: links only send visitors to domains the brand has proved it owns.`);
+    const message = `${domain} is not verified yet: add its TXT record in brand settings, then verify`;
+    expect(p.errors).toEqual([{ path: "fallbackUrl", message }, { path: "landingUrls.0", message }]);
+    expect(((await (await api(`/api/v1/campaigns/${draft.id}`, { headers: { cookie: owner } })).json()) as { status: string }).status).toBe("draft");
+    const minted = await postJson("/api/v1/links", { campaignId: draft.id, creatorId, destination: `https://${domain}/x` }, { cookie: owner });
+    expect(minted.status).toBe(422);
+    expect((await problem(minted)).errors?.[0]).toEqual({ path: "body.destination", message });
+    // A domain the brand never registered is refused even in a draft.
+    const stranger = await postJson("/api/v1/campaigns", campaign("elsewhere.example"), { cookie: owner });
+    expect((await problem(stranger)).errors).toEqual([{ path: "body.fallbackUrl", message: "elsewhere.example is not one of this brand's registered domains" }]);
   });
 
   it("verifying without the record, or with another record, changes nothing and says what to add", async () => {
@@ -113,6 +128,7 @@ describe("destination domains need DNS proof", () => {
     expect(theirs!.verification.value).not.toBe((await domains())[0]!.verification.value);
     // The domain's DNS carries only the real owner's record.
     expect((await verify(theirs!, rival, rivalId)).status).toBe(422);
-    expect((await postJson("/api/v1/campaigns", campaign(domain), { cookie: rival })).status).toBe(422);
+    const draft = (await (await postJson("/api/v1/campaigns", campaign(domain), { cookie: rival })).json()) as { id: string };
+    expect((await postJson(`/api/v1/campaigns/${draft.id}/status`, { action: "launch" }, { cookie: rival })).status).toBe(422);
   });
 });

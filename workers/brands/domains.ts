@@ -74,8 +74,10 @@ export async function verifiedDomains(deps: Deps, brandId: string) {
 /**
  * A destination is safe when it is https, carries no credentials, and its host is one of the
  * brand's verified domains or a subdomain of one. Anything else would be an open redirect.
+ * `allowUnverified` admits a registered domain still awaiting its DNS proof: for drafts, which
+ * send no visitor anywhere until `assertCampaignDestinationsVerified` lets them launch.
  */
-export async function assertBrandDestination(deps: Deps, brandId: string, raw: string, field: string): Promise<string> {
+export async function assertBrandDestination(deps: Deps, brandId: string, raw: string, field: string, opts: { allowUnverified?: boolean } = {}): Promise<string> {
   const bad = (message: string) => new AppError("validation_failed", message, [{ path: field, message }]);
   let url: URL;
   try {
@@ -91,7 +93,26 @@ export async function assertBrandDestination(deps: Deps, brandId: string, raw: s
   const matching = domains.filter((d) => host === d.domain || host.endsWith(`.${d.domain}`));
   if (!matching.length) throw bad(`${host} is not one of this brand's registered domains`);
   // Registering a domain is a claim; only the DNS proof lets links send visitors there.
-  if (!matching.some((d) => d.verifiedAt)) throw bad(`${matching[0]!.domain} is not verified yet: add its TXT record in brand settings, then verify`);
+  // A draft may name a domain whose proof is still on its way; launching checks again.
+  if (!opts.allowUnverified && !matching.some((d) => d.verifiedAt)) throw bad(`${matching[0]!.domain} is not verified yet: add its TXT record in brand settings, then verify`);
   url.hash = "";
   return url.toString();
+}
+
+/**
+ * Before a campaign may send visitors anywhere (launch, resume, a minted link): its fallback and
+ * landing pages must all be on verified domains. Names each page that is not, with where to fix it.
+ */
+export async function assertCampaignDestinationsVerified(deps: Deps, brandId: string, c: { fallbackUrl: string; landingUrls: string[] }, pathPrefix = "") {
+  const verified = (await verifiedDomains(deps, brandId)).map((d) => d.domain);
+  const pages = [{ url: c.fallbackUrl, path: `${pathPrefix}fallbackUrl` }, ...c.landingUrls.map((url, i) => ({ url, path: `${pathPrefix}landingUrls.${i}` }))];
+  const unverified = pages.flatMap(({ url, path }) => {
+    const host = new URL(url).hostname.toLowerCase().replace(/\.$/, "");
+    return verified.some((d) => host === d || host.endsWith(`.${d}`)) ? [] : [{ host, path }];
+  });
+  if (unverified.length) {
+    const hosts = [...new Set(unverified.map((u) => u.host))].join(", ");
+    const errors = unverified.map(({ host, path }) => ({ path, message: `${host} is not verified yet: add its TXT record in brand settings, then verify` }));
+    throw new AppError("domain_unverified", `Verify ${hosts} in Settings → Domains first: links only send visitors to domains the brand has proved it owns.`, errors);
+  }
 }

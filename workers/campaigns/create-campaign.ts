@@ -12,8 +12,10 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
 
 /** Creates a draft campaign; only the fields its pricing model uses are kept. */
 export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.infer<typeof CreateCampaignBody>) {
-  const fallbackUrl = await assertBrandDestination(deps, tenant.brandId, input.fallbackUrl, "body.fallbackUrl");
-  const landingUrls = await Promise.all(input.landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));
+  // A draft sends no visitor anywhere: its domains may still await their DNS proof (checked at launch).
+  const draft = { allowUnverified: true };
+  const fallbackUrl = await assertBrandDestination(deps, tenant.brandId, input.fallbackUrl, "body.fallbackUrl", draft);
+  const landingUrls = await Promise.all(input.landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`, draft)));
   const cpp = input.pricingModel === "cpp";
   const pg = await deps.pg();
   const [row] = await pg

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { assertBrandDestination } from "../brands/domains";
+import { assertBrandDestination, assertCampaignDestinationsVerified } from "../brands/domains";
 import type { PgDb, PgTx } from "../db/pg/client";
 import { campaignRates, campaigns } from "../db/pg/schema";
 import { newId } from "../lib/ids";
@@ -43,8 +43,10 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   if (startsAt !== undefined) set.startsAt = startsAt ? new Date(startsAt) : null;
   if (endsAt !== undefined) set.endsAt = endsAt ? new Date(endsAt) : null;
   if (fraudThreshold !== undefined) set.fraudThresholdMilli = Math.round(fraudThreshold * 1000);
-  if (landingUrls !== undefined) set.landingUrls = await Promise.all(landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`)));
-  if (fallbackUrl !== undefined) set.fallbackUrl = await assertBrandDestination(deps, tenant.brandId, fallbackUrl, "body.fallbackUrl");
+  // Only a draft may point at a domain still awaiting its proof; a live campaign's pages must be verified.
+  const opts = { allowUnverified: current.status === "draft" };
+  if (landingUrls !== undefined) set.landingUrls = await Promise.all(landingUrls.map((u, i) => assertBrandDestination(deps, tenant.brandId, u, `body.landingUrls.${i}`, opts)));
+  if (fallbackUrl !== undefined) set.fallbackUrl = await assertBrandDestination(deps, tenant.brandId, fallbackUrl, "body.fallbackUrl", opts);
   const total = set.totalBudgetMinor ?? current.totalBudgetMinor;
   const daily = set.dailyBudgetMinor === undefined ? current.dailyBudgetMinor : set.dailyBudgetMinor;
   if (daily != null && daily > total) throw new AppError("validation_failed", "The daily budget cannot exceed the total.", [{ path: "body.dailyBudgetMinor", message: "Cannot exceed the total budget" }]);
@@ -75,6 +77,7 @@ export async function changeCampaignStatus(deps: Deps, tenant: BrandTenant, id: 
   const current = await getCampaign(deps, tenant, id);
   const t = TRANSITIONS[action];
   if (!t.from.includes(current.status)) throw new AppError("conflict", `Cannot ${action} a campaign that is ${current.status}.`);
+  if (t.to === "active") await assertCampaignDestinationsVerified(deps, tenant.brandId, current);
   const row = await write(await deps.pg(), deps.now(), tenant, id, { status: t.to, pausedReason: t.to === "paused" ? "brand" : null }, t.from);
   if (!row) throw new AppError("conflict", "The campaign changed at the same time. Reload and try again.");
   await syncCampaignEdge(deps.db, row);

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 422,
+  domain_unverified: 422,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
@@ -56,6 +57,7 @@ const TITLES: Record<ErrorCode, string> = {
   conflict: "Conflict",
   payload_too_large: "Request body too large",
   attempts_exhausted: "No attempts left",
+  domain_unverified: "Domain not verified",
   sold_out: "Sold out",
   not_released: "Not released yet",
   invalid_code: "Invalid code",

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { assertBrandDestination } from "../brands/domains";
+import { assertBrandDestination, assertCampaignDestinationsVerified } from "../brands/domains";
 import { getCampaign } from "../campaigns/update-campaign";
 import { creators, links, products } from "../db/d1/schema";
 import type { Deps } from "../lib/context";
@@ -38,6 +38,8 @@ export async function mintLink(deps: Deps, tenant: BrandTenant, input: z.infer<t
     if (!product) throw new AppError("validation_failed", "Not a product of this campaign's brand.", [{ path: "body.productId", message: "Not a product of this campaign's brand" }]);
   }
   const destination = await assertBrandDestination(deps, tenant.brandId, input.destination, "body.destination");
+  // A link to a draft falls back to the campaign's pages: they too must be on verified domains.
+  if (campaign.status === "draft") await assertCampaignDestinationsVerified(deps, tenant.brandId, campaign, "campaign.");
   const targetKey = input.productId ? `product:${input.productId}` : `url:${destination}`;
   const triple = and(eq(links.campaignId, campaign.id), eq(links.creatorId, creator.id), eq(links.targetKey, targetKey));
 
