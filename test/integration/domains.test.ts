@@ -1,9 +1,8 @@
-import { exports } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lookupTxt, txtValue } from "../../workers/brands/lookup-txt";
 import { createBrand, createCreator, signIn } from "../factories";
 import { dohStub, TEST_DOH_URL } from "./doh-stub";
-import { api, postJson, problem, uniqueEmail } from "./helpers";
+import { api, gateway, postJson, problem, uniqueEmail } from "./helpers";
 
 type Domain = { id: string; domain: string; verified: boolean; verifiedAt: string | null; verification: { type: string; name: string; value: string } };
 
@@ -109,7 +108,7 @@ describe("destination domains need DNS proof", () => {
     expect(minted.status).toBe(201);
     const { code } = (await minted.json()) as { code: string };
     await postJson(`/api/v1/campaigns/${campaignId}/status`, { action: "launch" }, { cookie: owner });
-    const visit = await exports.default.fetch(new Request(`http://localhost:8787/l/${code}`, { redirect: "manual" }));
+    const visit = await gateway(new Request(`http://localhost:8787/l/${code}`, { redirect: "manual" }));
     expect(new URL(visit.headers.get("location")!).host).toBe(`shop.${domain}`);
 
     // A second domain is a new claim: no links to it until it too is proven.

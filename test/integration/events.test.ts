@@ -1,17 +1,17 @@
 import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TrackedEvent } from "../../workers/events/envelope";
 import { newId } from "../../workers/lib/ids";
 import { counterName } from "../../workers/links/count-click";
 import { createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
-import { api, uniqueEmail } from "./helpers";
+import { api, gateway, uniqueEmail } from "./helpers";
 import { deliver, eventually, query } from "./pg-helpers";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const visit = (code: string, headers: Record<string, string> = {}, method = "GET") =>
-  exports.default.fetch(new Request(`http://localhost:8787/l/${code}`, { method, redirect: "manual", headers: { "user-agent": IPHONE, ...headers } }));
+  gateway(new Request(`http://localhost:8787/l/${code}`, { method, redirect: "manual", headers: { "user-agent": IPHONE, ...headers } }));
 
 describe("clicks → LinkCounter → events queue → Postgres", () => {
   let owner: string, code: string, linkId: string, brandId: string, campaignId: string, creatorId: string, creatorCookie: string;

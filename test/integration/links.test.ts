@@ -1,12 +1,11 @@
-import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mergeDestination } from "../../workers/links/merge-destination";
 import { createBrand, createCampaign, createCreator, createProduct, signIn } from "../factories";
-import { api, postJson, problem, uniqueEmail } from "./helpers";
+import { api, gateway, postJson, problem, uniqueEmail } from "./helpers";
 
 const GATEWAY = "http://localhost:8787";
 /** The short-link host is the gateway itself. */
-const visit = (path: string, method = "GET") => exports.default.fetch(new Request(`${GATEWAY}${path}`, { method, redirect: "manual" }));
+const visit = (path: string, method = "GET") => gateway(new Request(`${GATEWAY}${path}`, { method, redirect: "manual" }));
 
 const campaignBody = (domain: string, extra: Record<string, unknown> = {}) => ({
   name: "Spring Glow",
