@@ -30,6 +30,8 @@ export interface Campaign {
   timeZone: string;
   landingUrls: string[];
   fraudThreshold: number;
+  /** One visitor's repeat clicks on a link within this many seconds are duplicates, not billed. */
+  clickDedupSeconds: number;
   createdAt: string;
 }
 
@@ -40,14 +42,15 @@ export interface CampaignStats {
   clicks: number;
   validClicks: number;
   invalidClicks: number;
+  duplicateClicks: number;
   uniqueClicks: number;
   views: number;
   conversions: number;
   revenue: number;
   spend: number;
   roi: number | null;
-  byCreator: { creatorId: string; handle: string | null; displayName: string | null; clicks: number; validClicks: number; invalidClicks: number; conversions: number; revenue: number; spend: number; roi: number | null }[];
-  series: { hour: string; validClicks: number; invalidClicks: number; conversions: number }[];
+  byCreator: { creatorId: string; handle: string | null; displayName: string | null; clicks: number; validClicks: number; invalidClicks: number; duplicateClicks: number; conversions: number; revenue: number; spend: number; roi: number | null }[];
+  series: { hour: string; validClicks: number; invalidClicks: number; duplicateClicks: number; conversions: number }[];
   alerts: { kind: string; message: string; at: string }[];
 }
 

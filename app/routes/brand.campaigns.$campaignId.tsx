@@ -44,6 +44,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return res.ok ? { ok: true } : { ok: false, message: res.problem.detail, verifyDomains: res.problem.code === "domain_unverified" };
 }
 
+/** The deduplication window in words: "1 h", "10 min". */
+const dedupWindow = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} h` : `${Math.round(seconds / 60)} min`);
+
 const ACTIONS: Record<Campaign["status"], { action: string; label: string; variant: "primary" | "secondary" | "danger" }[]> = {
   draft: [{ action: "end", label: "Discard", variant: "secondary" }],
   active: [{ action: "pause", label: "Pause", variant: "secondary" }, { action: "end", label: "End campaign", variant: "secondary" }],
@@ -60,6 +63,7 @@ export default function CampaignPage() {
   const cpa = s.conversions ? money(Math.round(s.spend / s.conversions)) : "—";
   const kpis = [
     { label: "Valid clicks", value: s.validClicks.toLocaleString("en"), sub: `${s.uniqueClicks.toLocaleString("en")} unique` },
+    { label: "Duplicates", value: s.duplicateClicks.toLocaleString("en"), sub: `repeats within ${dedupWindow(c.clickDedupSeconds)}, not billed` },
     { label: "Invalid", value: s.invalidClicks.toLocaleString("en"), sub: s.clicks ? `${((s.invalidClicks / s.clicks) * 100).toFixed(1)} % of clicks, not billed` : "not billed" },
     { label: "Views", value: s.views.toLocaleString("en"), sub: "pixel, one per visitor per hour" },
     { label: "Conversions", value: s.conversions.toLocaleString("en"), sub: `CPA ${cpa}` },
@@ -134,13 +138,14 @@ export default function CampaignPage() {
             <div className="table-wrap">
               <table className="data">
                 <thead>
-                  <tr><th>Creator</th><th className="num">Valid clicks</th><th className="num">Invalid</th><th className="num">Conversions</th><th className="num">Revenue</th><th className="num">Spend</th><th className="num">ROI</th></tr>
+                  <tr><th>Creator</th><th className="num">Valid clicks</th><th className="num">Duplicates</th><th className="num">Invalid</th><th className="num">Conversions</th><th className="num">Revenue</th><th className="num">Spend</th><th className="num">ROI</th></tr>
                 </thead>
                 <tbody>
                   {s.byCreator.map((r) => (
                     <tr key={r.creatorId}>
                       <td>{r.displayName ?? "Unknown"} <span className="muted">{r.handle ? `@${r.handle}` : ""}</span></td>
                       <td className="num">{r.validClicks.toLocaleString("en")}</td>
+                      <td className="num">{r.duplicateClicks.toLocaleString("en")}</td>
                       <td className="num">{r.invalidClicks.toLocaleString("en")}</td>
                       <td className="num">{r.conversions.toLocaleString("en")}</td>
                       <td className="num">{money(r.revenue)}</td>

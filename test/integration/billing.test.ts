@@ -4,7 +4,7 @@ import { bpsOf, priceEvent } from "../../workers/billing/price-event";
 import { newId } from "../../workers/lib/ids";
 import { createApiKey, createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
-import { clickEvent, deliver, eventually, query } from "./pg-helpers";
+import { clickEvent, deliver, eventually, launchedAgo, query } from "./pg-helpers";
 
 interface Setup { owner: string; key: string; brandId: string; creatorId: string; domain: string }
 
@@ -291,6 +291,7 @@ describe("spend velocity guard", () => {
     const s = await setup("velo");
     const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 10, totalBudgetMinor: 1_000_000 });
     const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    await launchedAgo(campaignId, 4 * 3_600_000);
     const now = Date.now();
     // Three hours of steady traffic: one click every three minutes…
     await deliver(Array.from({ length: 60 }, (_, i) => clickEvent({ ...base, at: now - 3 * 3_600_000 + i * 180_000 })));
@@ -309,6 +310,7 @@ describe("spend velocity guard", () => {
     const s = await setup("steady");
     const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 10, totalBudgetMinor: 1_000_000 });
     const base = { brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId };
+    await launchedAgo(campaignId, 3 * 3_600_000);
     const now = Date.now();
     await deliver(Array.from({ length: 120 }, (_, i) => clickEvent({ ...base, at: now - 2 * 3_600_000 + i * 60_000 })));
     const campaign = (await (await api(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: s.owner } })).json()) as { status: string };
@@ -325,6 +327,7 @@ describe("removed creators", () => {
     const { links } = (await (await postJson(`/api/v1/campaigns/${campaign.id}/accept`, {}, { cookie: cr.cookie })).json()) as { links: { code: string }[] };
     const linkId = ((await (await api(`/api/v1/links/${links[0]!.code}`, { headers: { cookie: s.owner } })).json()) as { id: string }).id;
     const base = { brandId: s.brandId, campaignId: campaign.id, linkId, creatorId };
+    await launchedAgo(campaign.id, 60_000);
     await deliver([clickEvent({ ...base, at: Date.now() - 1_000 })]);
     const [collab] = await query<{ id: string }>("select id from collaborations where campaign_id = $1 and creator_id = $2", [campaign.id, creatorId]);
     expect((await postJson(`/api/v1/collaborations/${collab!.id}/remove`, {}, { cookie: s.owner })).status).toBe(200);

@@ -47,8 +47,18 @@ export const clickEvent = (over: Partial<TrackedEvent> & Pick<TrackedEvent, "bra
   type: "click",
   at: Date.now(),
   clickId: newId("click"),
-  visitorHash: "v",
+  // A visitor of its own: one visitor's repeats within the campaign's window are duplicates.
+  visitorHash: `v-${Math.random().toString(36).slice(2)}`,
   props: { fraud: false, score: 0, reasons: [], unique: true },
   utm: {},
   ...over,
 });
+
+/**
+ * Makes a campaign as if it was created and launched `ms` ago (its status history says so), so
+ * traffic from that time lies inside a live period and is billable (ADR 015).
+ */
+export async function launchedAgo(campaignId: string, ms: number) {
+  await query("update campaign_status_history set at = at - make_interval(secs => $2 / 1000.0) where campaign_id = $1", [campaignId, ms]);
+  await query("update campaigns set created_at = created_at - make_interval(secs => $2 / 1000.0) where id = $1", [campaignId, ms]);
+}

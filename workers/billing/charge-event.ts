@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgTx } from "../db/pg/client";
-import { campaignAlerts, campaigns, campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines } from "../db/pg/schema";
+import { campaignAlerts, campaigns, campaignSpend, campaignSpendDays, ledgerAccounts, ledgerEntries, ledgerLines } from "../db/pg/schema";
 import type { TrackedEvent } from "../events/envelope";
 import { newId } from "../lib/ids";
 import { bpsOf, PLATFORM_FEE_BPS } from "./price-event";
+import { dayIn } from "./spend-day";
 import { checkSpendVelocity } from "./spend-velocity";
 
 async function account(tx: PgTx, kind: "campaign_budget" | "creator_pending" | "platform_fee", ownerId: string, currency: string, brandId: string | null) {
@@ -16,45 +17,50 @@ async function account(tx: PgTx, kind: "campaign_budget" | "creator_pending" | "
   return row!.id;
 }
 
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 export type ChargeResult =
   | { charged: true; entryId: string; costMinor: number; pausedCampaign: CampaignRow | null }
   | { charged: false; reason: "total_budget_exhausted" | "daily_budget_exhausted"; pausedCampaign: CampaignRow | null };
 
 /**
+ * Reserves a charge against the campaign's total budget and the daily budget of the day the event
+ * happened on, in the campaign's time zone. The campaign's spend row is locked first, so
+ * concurrent charges are serialised and neither budget can be overspent; each day has its own
+ * row, so an event for another day never touches today's.
+ */
+async function reserveSpend(tx: PgTx, c: CampaignRow, at: number, costMinor: number) {
+  const day = dayIn(c.timeZone, at);
+  await tx.insert(campaignSpend).values({ campaignId: c.id }).onConflictDoNothing();
+  const [total] = await tx.select().from(campaignSpend).where(eq(campaignSpend.campaignId, c.id)).for("update");
+  if (total!.spentMinor + costMinor > c.totalBudgetMinor) return { ok: false as const, reason: "total_budget_exhausted" as const };
+  const [spentThatDay] = await tx
+    .select({ spentMinor: campaignSpendDays.spentMinor })
+    .from(campaignSpendDays)
+    .where(and(eq(campaignSpendDays.campaignId, c.id), eq(campaignSpendDays.day, day)));
+  if (c.dailyBudgetMinor != null && (spentThatDay?.spentMinor ?? 0) + costMinor > c.dailyBudgetMinor) return { ok: false as const, reason: "daily_budget_exhausted" as const };
+  const [after] = await tx
+    .update(campaignSpend)
+    .set({ spentMinor: sql`${campaignSpend.spentMinor} + ${costMinor}`, charges: sql`${campaignSpend.charges} + 1` })
+    .where(eq(campaignSpend.campaignId, c.id))
+    .returning();
+  await tx
+    .insert(campaignSpendDays)
+    .values({ campaignId: c.id, day, spentMinor: costMinor, charges: 1 })
+    .onConflictDoUpdate({
+      target: [campaignSpendDays.campaignId, campaignSpendDays.day],
+      set: { spentMinor: sql`${campaignSpendDays.spentMinor} + ${costMinor}`, charges: sql`${campaignSpendDays.charges} + 1` },
+    });
+  return { ok: true as const, spentMinor: after!.spentMinor, charges: after!.charges };
+}
+
+/**
  * Charges the campaign for one event, inside the caller's transaction: reserves the cost
- * against the total and daily budget with one conditional update on the campaign's spend row
- * (which serialises concurrent charges), then writes a balanced entry — budget −cost, creator
- * +share, platform +fee. A charge that would overspend is refused; when the total can no longer
+ * (reserveSpend), then writes a balanced entry — budget −cost, creator +share, platform +fee. A charge that would overspend is refused; when the total can no longer
  * pay for another event the campaign pauses itself.
  */
 export async function chargeEvent(tx: PgTx, c: CampaignRow, e: TrackedEvent, costMinor: number): Promise<ChargeResult> {
-  const day = utcDay(e.at);
-  await tx.insert(campaignSpend).values({ campaignId: c.id, day, spentMinor: 0, spentTodayMinor: 0 }).onConflictDoNothing();
-  const daily = c.dailyBudgetMinor ?? Number.MAX_SAFE_INTEGER;
-  const [reserved] = await tx
-    .update(campaignSpend)
-    .set({
-      spentMinor: sql`${campaignSpend.spentMinor} + ${costMinor}`,
-      spentTodayMinor: sql`case when ${campaignSpend.day} = ${day} then ${campaignSpend.spentTodayMinor} + ${costMinor} else ${costMinor} end`,
-      day,
-      charges: sql`${campaignSpend.charges} + 1`,
-    })
-    .where(
-      and(
-        eq(campaignSpend.campaignId, c.id),
-        sql`${campaignSpend.spentMinor} + ${costMinor} <= ${c.totalBudgetMinor}`,
-        sql`(case when ${campaignSpend.day} = ${day} then ${campaignSpend.spentTodayMinor} else 0 end) + ${costMinor} <= ${daily}`,
-      ),
-    )
-    .returning();
-
-  if (!reserved) {
-    const [spend] = await tx.select().from(campaignSpend).where(eq(campaignSpend.campaignId, c.id));
-    const totalLeft = c.totalBudgetMinor - spend!.spentMinor;
-    const reason = totalLeft < costMinor ? "total_budget_exhausted" : "daily_budget_exhausted";
-    return { charged: false, reason, pausedCampaign: reason === "total_budget_exhausted" ? await pauseForBudget(tx, c) : null };
+  const reserved = await reserveSpend(tx, c, e.at, costMinor);
+  if (!reserved.ok) {
+    return { charged: false, reason: reserved.reason, pausedCampaign: reserved.reason === "total_budget_exhausted" ? await pauseForBudget(tx, c) : null };
   }
 
   const entryId = newId("entry");
@@ -107,5 +113,11 @@ export async function reverseCharge(tx: PgTx, chargeKey: string, e: TrackedEvent
     .update(campaignSpend)
     .set({ spentMinor: sql`${campaignSpend.spentMinor} - ${original.costMinor}`, charges: sql`${campaignSpend.charges} - 1` })
     .where(eq(campaignSpend.campaignId, original.campaignId));
+  // The day the charge counted against gets it back.
+  const [campaign] = await tx.select({ timeZone: campaigns.timeZone }).from(campaigns).where(eq(campaigns.id, original.campaignId));
+  await tx
+    .update(campaignSpendDays)
+    .set({ spentMinor: sql`${campaignSpendDays.spentMinor} - ${original.costMinor}`, charges: sql`${campaignSpendDays.charges} - 1` })
+    .where(and(eq(campaignSpendDays.campaignId, original.campaignId), eq(campaignSpendDays.day, dayIn(campaign?.timeZone ?? "UTC", original.at.getTime()))));
   return { reversed: true as const, costMinor: original.costMinor };
 }

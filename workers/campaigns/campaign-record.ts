@@ -33,6 +33,7 @@ export const campaignRecord = (c: CampaignRow) => ({
   timeZone: c.timeZone,
   landingUrls: c.landingUrls,
   fraudThreshold: c.fraudThresholdMilli / 1000,
+  clickDedupSeconds: c.clickDedupSeconds,
   version: c.version,
   createdAt: c.createdAt.toISOString(),
 });

@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { inList } from "../db/d1/in-list";
 import { creators } from "../db/d1/schema";
-import { campaignAlerts, campaignSpend, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
+import { campaignAlerts, campaignSpendDays, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import type { BrandTenant } from "../lib/tenancy";
+import { dayIn } from "../billing/spend-day";
 import { getCampaign } from "./update-campaign";
 
 const HOUR = 3_600_000;
@@ -19,6 +20,7 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
     clicks: sql<number>`coalesce(sum(${linkMinutes.clicks}), 0)::int`,
     validClicks: sql<number>`coalesce(sum(${linkMinutes.validClicks}), 0)::int`,
     invalidClicks: sql<number>`coalesce(sum(${linkMinutes.invalidClicks}), 0)::int`,
+    duplicateClicks: sql<number>`coalesce(sum(${linkMinutes.duplicateClicks}), 0)::int`,
     uniqueClicks: sql<number>`coalesce(sum(${linkMinutes.uniqueClicks}), 0)::int`,
     views: sql<number>`coalesce(sum(${linkMinutes.views}), 0)::int`,
     conversions: sql<number>`coalesce(sum(${linkMinutes.conversions}), 0)::int`,
@@ -36,13 +38,16 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
     .where(and(eq(ledgerAccounts.kind, "campaign_budget"), eq(ledgerAccounts.ownerId, campaignId)))
     .groupBy(ledgerEntries.creatorId);
   const spend = spendRows.reduce((s, r) => s + Number(r.spend), 0);
-  const [today] = await pg.select().from(campaignSpend).where(eq(campaignSpend.campaignId, campaignId));
-  const todayUtc = new Date(deps.now()).toISOString().slice(0, 10);
+  // Today is the campaign's own day, in its time zone, as its daily budget counts it.
+  const [today] = await pg
+    .select({ spentMinor: campaignSpendDays.spentMinor })
+    .from(campaignSpendDays)
+    .where(and(eq(campaignSpendDays.campaignId, campaignId), eq(campaignSpendDays.day, dayIn(campaign.timeZone, deps.now()))));
 
   const since = new Date(deps.now() - hours * HOUR);
   const bucket = sql<Date>`date_trunc('hour', ${linkMinutes.minute})`;
   const series = await pg
-    .select({ hour: bucket, validClicks: sums.validClicks, invalidClicks: sums.invalidClicks, conversions: sums.conversions })
+    .select({ hour: bucket, validClicks: sums.validClicks, invalidClicks: sums.invalidClicks, duplicateClicks: sums.duplicateClicks, conversions: sums.conversions })
     .from(linkMinutes)
     .where(and(eq(linkMinutes.campaignId, campaignId), gte(linkMinutes.minute, since)))
     .groupBy(bucket)
@@ -61,11 +66,12 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
       totalMinor: campaign.totalBudgetMinor,
       dailyMinor: campaign.dailyBudgetMinor,
       spentMinor: spend,
-      spentTodayMinor: today && today.day === todayUtc ? today.spentTodayMinor : 0,
+      spentTodayMinor: today?.spentMinor ?? 0,
     },
     clicks: totals!.clicks,
     validClicks: totals!.validClicks,
     invalidClicks: totals!.invalidClicks,
+    duplicateClicks: totals!.duplicateClicks,
     uniqueClicks: totals!.uniqueClicks,
     views: totals!.views,
     conversions: totals!.conversions,
@@ -83,6 +89,7 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
           clicks: c.clicks,
           validClicks: c.validClicks,
           invalidClicks: c.invalidClicks,
+          duplicateClicks: c.duplicateClicks,
           conversions: c.conversions,
           revenue: Number(c.revenue),
           spend: creatorSpend,
@@ -91,6 +98,6 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
       })
       .sort((a, b) => b.spend - a.spend || b.validClicks - a.validClicks),
     alerts: alerts.map((a) => ({ kind: a.kind, message: a.message, at: a.createdAt.toISOString() })),
-    series: series.map((s) => ({ hour: new Date(s.hour).toISOString(), validClicks: s.validClicks, invalidClicks: s.invalidClicks, conversions: s.conversions })),
+    series: series.map((s) => ({ hour: new Date(s.hour).toISOString(), validClicks: s.validClicks, invalidClicks: s.invalidClicks, duplicateClicks: s.duplicateClicks, conversions: s.conversions })),
   };
 }

@@ -50,6 +50,7 @@ export async function createCampaign(deps: Deps, tenant: BrandTenant, input: z.i
       goal: input.goal ?? null,
       timeZone: input.timeZone,
       landingUrls,
+      clickDedupSeconds: input.clickDedupSeconds,
     })
     .returning();
   await pg.insert(campaignRates).values({ id: newId("rate"), campaignId: row!.id, effectiveFrom: row!.createdAt, rateMinor: row!.rateMinor, rateBps: row!.rateBps });

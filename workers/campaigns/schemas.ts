@@ -1,3 +1,4 @@
+import { DEFAULT_CLICK_DEDUP_SECONDS, MAX_CLICK_DEDUP_SECONDS, MIN_CLICK_DEDUP_SECONDS } from "../billing/dedup-click";
 import { z } from "zod";
 import { BRAND_GOALS } from "../brands/schemas";
 import { NICHES } from "../creators/schemas";
@@ -52,6 +53,8 @@ const CampaignFields = {
   goal: z.enum(BRAND_GOALS).optional(),
   timeZone: TimeZone.default("UTC"),
   landingUrls: z.array(HttpsUrl).max(10).default([]),
+  /** Seconds within which one visitor's repeat clicks on a link are duplicates, never billed (ADR 015). */
+  clickDedupSeconds: z.number().int().min(MIN_CLICK_DEDUP_SECONDS).max(MAX_CLICK_DEDUP_SECONDS).default(DEFAULT_CLICK_DEDUP_SECONDS),
 };
 
 /** The rate that each pricing model needs, and only that one. */
@@ -97,6 +100,8 @@ export const UpdateCampaignBody = z.strictObject({
   landingUrls: z.array(HttpsUrl).max(10).optional(),
   /** Fraud sensitivity: clicks scoring at or above this are invalid. Lower catches more. */
   fraudThreshold: z.number().min(0.2).max(0.95).optional(),
+  /** Seconds within which one visitor's repeat clicks on a link are duplicates, never billed (ADR 015). */
+  clickDedupSeconds: z.number().int().min(MIN_CLICK_DEDUP_SECONDS).max(MAX_CLICK_DEDUP_SECONDS).optional(),
 });
 
 export const CampaignActionBody = z.strictObject({ action: z.enum(["launch", "pause", "resume", "end"]) });
@@ -132,6 +137,7 @@ export const CampaignSchema = z.object({
   timeZone: z.string(),
   landingUrls: z.array(z.string()),
   fraudThreshold: z.number(),
+  clickDedupSeconds: z.number().int(),
   version: z.number(),
   createdAt: z.string(),
 });
@@ -164,6 +170,8 @@ export const CampaignStatsSchema = z.object({
   clicks: z.number().int(),
   validClicks: z.number().int(),
   invalidClicks: z.number().int(),
+  /** Repeat clicks by one visitor inside the deduplication window: valid, never billed. */
+  duplicateClicks: z.number().int(),
   uniqueClicks: z.number().int(),
   views: z.number().int(),
   conversions: z.number().int(),
@@ -178,13 +186,14 @@ export const CampaignStatsSchema = z.object({
       clicks: z.number().int(),
       validClicks: z.number().int(),
       invalidClicks: z.number().int(),
+      duplicateClicks: z.number().int(),
       conversions: z.number().int(),
       revenue: Money,
       spend: Money,
       roi: z.number().nullable(),
     }),
   ),
-  series: z.array(z.object({ hour: z.string(), validClicks: z.number().int(), invalidClicks: z.number().int(), conversions: z.number().int() })),
+  series: z.array(z.object({ hour: z.string(), validClicks: z.number().int(), invalidClicks: z.number().int(), duplicateClicks: z.number().int(), conversions: z.number().int() })),
   alerts: z.array(z.object({ kind: z.string(), message: z.string(), at: z.string() })),
 });
 

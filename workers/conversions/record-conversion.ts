@@ -17,6 +17,10 @@ export function conversionEventId(brandId: string, key: string) {
 }
 
 const DAY = 86_400_000;
+/** How far ahead of our clock a store's clock may run: a conversion later than this is refused. */
+export const CONVERSION_CLOCK_SKEW_MS = 5 * 60_000;
+
+const badAt = (message: string) => new AppError("validation_failed", message, [{ path: "body.at", message }]);
 
 /**
  * Attributes a conversion to the click it came from (last click: the `tclid` the visitor
@@ -26,6 +30,7 @@ const DAY = 86_400_000;
 export async function recordConversion(deps: Deps, tenant: BrandTenant, idempotencyKey: string, input: z.infer<typeof ConversionBody>, send: (e: TrackedEvent) => Promise<void>) {
   const pg = await deps.pg();
   const at = input.at ? Date.parse(input.at) : deps.now();
+  if (at > deps.now() + CONVERSION_CLOCK_SKEW_MS) throw badAt("The conversion is in the future; send the time it happened.");
   const requestHash = bytesToHex(sha256(utf8ToBytes(JSON.stringify(input))));
   const eventId = conversionEventId(tenant.brandId, idempotencyKey);
 
@@ -37,19 +42,21 @@ export async function recordConversion(deps: Deps, tenant: BrandTenant, idempote
   let attribution: { campaignId: string; linkId: string | null; creatorId: string; clickAt: number | null };
   if (input.type === "refund") {
     const [sale] = await pg
-      .select({ campaignId: events.campaignId, linkId: events.linkId, creatorId: events.creatorId, clickId: events.clickId })
+      .select({ campaignId: events.campaignId, linkId: events.linkId, creatorId: events.creatorId, clickId: events.clickId, at: events.at })
       .from(events)
       .where(and(eq(events.brandId, tenant.brandId), eq(events.type, "sale"), sql`${events.props}->>'orderId' = ${input.orderId}`))
       .limit(1);
     if (!sale?.campaignId || !sale.creatorId) throw new AppError("validation_failed", "No attributed sale with that order id.", [{ path: "body.orderId", message: "No attributed sale with this order id" }]);
+    if (at < sale.at.getTime()) throw badAt("The refund is earlier than its sale.");
     attribution = { campaignId: sale.campaignId, linkId: sale.linkId, creatorId: sale.creatorId, clickAt: null };
   } else if (input.promoCode) {
     const link = await deps.db
-      .select({ id: links.id, campaignId: links.campaignId, creatorId: links.creatorId })
+      .select({ id: links.id, campaignId: links.campaignId, creatorId: links.creatorId, createdAt: links.createdAt })
       .from(links)
       .where(and(eq(links.brandId, tenant.brandId), eq(links.promoCode, input.promoCode)))
       .get();
     if (!link) throw new AppError("validation_failed", "No link of yours has that promo code.", [{ path: "body.promoCode", message: "Unknown promo code" }]);
+    if (at < link.createdAt) throw badAt("The conversion is earlier than the promo code existed.");
     attribution = { campaignId: link.campaignId, linkId: link.id, creatorId: link.creatorId, clickAt: null };
   } else {
     const [click] = await pg
@@ -62,7 +69,7 @@ export async function recordConversion(deps: Deps, tenant: BrandTenant, idempote
     if (!click) throw bad("No click with this id for your brand (it can take a few seconds to arrive).");
     if (click.fraud) throw bad("That click was invalid traffic; it cannot be credited.");
     const clickAt = click.at.getTime();
-    if (at < clickAt) throw bad("The conversion is earlier than the click.");
+    if (at < clickAt) throw badAt("The conversion is earlier than the click.");
     if (at - clickAt > click.window * DAY) throw bad(`The click is outside the ${click.window}-day attribution window.`);
     attribution = { campaignId: click.campaignId!, linkId: click.linkId, creatorId: click.creatorId!, clickAt };
   }

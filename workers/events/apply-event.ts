@@ -1,5 +1,7 @@
 import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { chargeEvent, reverseCharge } from "../billing/charge-event";
+import { DEFAULT_CLICK_DEDUP_SECONDS, isDuplicateClick } from "../billing/dedup-click";
+import { wasLiveAt } from "../billing/live-period";
 import { priceEvent } from "../billing/price-event";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgDb, PgTx } from "../db/pg/client";
@@ -44,19 +46,22 @@ export async function applyEvent(pg: PgDb, e: TrackedEvent): Promise<Applied> {
       .returning({ id: events.id });
     if (inserted.length === 0) return { applied: false, pausedCampaign: null };
 
-    await rollUp(tx, e);
+    const [campaign] = e.campaignId && e.brandId ? await tx.select().from(campaigns).where(and(eq(campaigns.id, e.campaignId), eq(campaigns.brandId, e.brandId))) : [];
+    // A valid repeat click inside the campaign's window is a duplicate: counted, never billed.
+    const duplicate = !p.fraud && (await isDuplicateClick(tx, e, campaign?.clickDedupSeconds ?? DEFAULT_CLICK_DEDUP_SECONDS));
+    await rollUp(tx, e, duplicate);
     await recordCommunityFacts(tx, e);
-    const billing = await bill(tx, e);
-    await tx.update(events).set({ billedMinor: billing.billedMinor, billing: billing.note }).where(eq(events.id, e.id));
+    const billing = duplicate ? { billedMinor: null, note: "duplicate", pausedCampaign: null } : await bill(tx, e, campaign);
+    await tx.update(events).set({ billedMinor: billing.billedMinor, billing: billing.note, duplicate }).where(eq(events.id, e.id));
     return { applied: true, pausedCampaign: billing.pausedCampaign };
   });
 }
 
-async function rollUp(tx: PgTx, e: TrackedEvent) {
+async function rollUp(tx: PgTx, e: TrackedEvent, duplicate: boolean) {
   if (!e.linkId || !e.brandId) return;
   const p = e.props as { fraud?: boolean; unique?: boolean; amountMinor?: number };
   const click = e.type === "click";
-  const valid = click && !p.fraud ? 1 : 0;
+  const valid = click && !p.fraud && !duplicate ? 1 : 0;
   const conversion = e.type === "lead" || e.type === "sale" || e.type === "call" ? 1 : 0;
   const revenue = e.type === "sale" ? (p.amountMinor ?? 0) : e.type === "refund" ? -(p.amountMinor ?? 0) : 0;
   const view = e.type === "view" ? 1 : 0;
@@ -69,7 +74,8 @@ async function rollUp(tx: PgTx, e: TrackedEvent) {
     creatorId: e.creatorId,
     clicks: click ? 1 : 0,
     validClicks: valid,
-    invalidClicks: click ? 1 - valid : 0,
+    invalidClicks: click && p.fraud ? 1 : 0,
+    duplicateClicks: duplicate ? 1 : 0,
     uniqueClicks: valid && p.unique ? 1 : 0,
     views: view,
     conversions: conversion,
@@ -84,6 +90,7 @@ async function rollUp(tx: PgTx, e: TrackedEvent) {
         clicks: sql`${linkMinutes.clicks} + ${row.clicks}`,
         validClicks: sql`${linkMinutes.validClicks} + ${row.validClicks}`,
         invalidClicks: sql`${linkMinutes.invalidClicks} + ${row.invalidClicks}`,
+        duplicateClicks: sql`${linkMinutes.duplicateClicks} + ${row.duplicateClicks}`,
         uniqueClicks: sql`${linkMinutes.uniqueClicks} + ${row.uniqueClicks}`,
         views: sql`${linkMinutes.views} + ${row.views}`,
         conversions: sql`${linkMinutes.conversions} + ${row.conversions}`,
@@ -95,7 +102,7 @@ async function rollUp(tx: PgTx, e: TrackedEvent) {
 /** Storefront and community activity is analytics only; money moves on these. */
 const BILLABLE = new Set<TrackedEvent["type"]>(["click", "view", "lead", "sale", "refund", "call"]);
 
-async function bill(tx: PgTx, e: TrackedEvent): Promise<{ billedMinor: number | null; note: string; pausedCampaign: CampaignRow | null }> {
+async function bill(tx: PgTx, e: TrackedEvent, current: CampaignRow | undefined): Promise<{ billedMinor: number | null; note: string; pausedCampaign: CampaignRow | null }> {
   if (!BILLABLE.has(e.type)) return { billedMinor: null, note: "not_billable", pausedCampaign: null };
   if (!e.campaignId || !e.creatorId || !e.brandId) return { billedMinor: null, note: "no_campaign", pausedCampaign: null };
   if (e.type === "refund") {
@@ -107,8 +114,10 @@ async function bill(tx: PgTx, e: TrackedEvent): Promise<{ billedMinor: number | 
     const r = await reverseCharge(tx, `charge:${sale.id}`, e);
     return { billedMinor: r.reversed ? -r.costMinor : null, note: r.reversed ? "reversed" : r.reason, pausedCampaign: null };
   }
-  const [current] = await tx.select().from(campaigns).where(and(eq(campaigns.id, e.campaignId), eq(campaigns.brandId, e.brandId)));
   if (!current) return { billedMinor: null, note: "unknown_campaign", pausedCampaign: null };
+  if ((e.props as { fraud?: boolean }).fraud) return { billedMinor: null, note: "invalid_traffic", pausedCampaign: null };
+  // Only what happened while the campaign was live is paid for, whenever it arrives.
+  if (current.status !== "draft" && !(await wasLiveAt(tx, current, e.at))) return { billedMinor: null, note: "campaign_not_live", pausedCampaign: null };
   // Price with the rate in force when the event happened, not when it was consumed.
   const [rate] = await tx
     .select()

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { brandGoal, brands } from "./brands";
 
 /** Domains a brand has registered: link destinations must be on one of them. */
@@ -68,6 +68,8 @@ export const campaigns = pgTable(
     utmCampaign: text("utm_campaign").notNull(),
     /** Fraud sensitivity: a click scoring at or above this is invalid (1000 = 1.0). */
     fraudThresholdMilli: integer("fraud_threshold_milli").notNull().default(500),
+    /** A visitor's repeat clicks on one link within this many seconds are duplicates: stored, never billed (ADR 015). */
+    clickDedupSeconds: integer("click_dedup_seconds").notNull().default(3600),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -106,6 +108,21 @@ export const campaignRates = pgTable(
     rateBps: integer("rate_bps"),
   },
   (t) => [index("campaign_rates_campaign_from").on(t.campaignId, t.effectiveFrom)],
+);
+
+/**
+ * Every status a campaign has had, from when (written by a trigger on `campaigns`, so every
+ * writer records it). An event is billable only inside an `active` period (ADR 015).
+ */
+export const campaignStatusHistory = pgTable(
+  "campaign_status_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
+    status: campaignStatus("status").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("campaign_status_history_campaign_at").on(t.campaignId, t.at)],
 );
 
 /** Things a brand must know about a campaign now: shown on its page (and sent by email later). */

@@ -18,6 +18,8 @@ export const events = pgTable(
     score: real("score"),
     reasons: text("reasons").array().notNull().default([]),
     unique: boolean("unique").notNull().default(false),
+    /** A visitor's repeat click on a link inside the campaign's deduplication window: valid, never billed. */
+    duplicate: boolean("duplicate").notNull().default(false),
     props: jsonb("props").notNull(),
     utm: jsonb("utm").notNull(),
     /** What billing did with it: the amount charged (minor units), or why nothing was. */
@@ -29,6 +31,8 @@ export const events = pgTable(
     index("events_link_at").on(t.linkId, t.at),
     index("events_campaign_at").on(t.campaignId, t.at),
     index("events_click").on(t.clickId),
+    // Click deduplication looks up one visitor's clicks on one link around a time.
+    index("events_link_visitor_at").on(t.linkId, t.visitorHash, t.at).where(sql`${t.type} = 'click'`),
     // Community analytics read one community's events by time.
     index("events_community_at").on(sql`(${t.props}->>'communityId')`, t.at).where(sql`${t.type} = 'community'`),
   ],
@@ -47,6 +51,8 @@ export const linkMinutes = pgTable(
     validClicks: integer("valid_clicks").notNull().default(0),
     invalidClicks: integer("invalid_clicks").notNull().default(0),
     uniqueClicks: integer("unique_clicks").notNull().default(0),
+    /** Repeat clicks inside the deduplication window: counted in `clicks`, not in `validClicks`. */
+    duplicateClicks: integer("duplicate_clicks").notNull().default(0),
     views: integer("views").notNull().default(0),
     conversions: integer("conversions").notNull().default(0),
     revenueMinor: bigint("revenue_minor", { mode: "number" }).notNull().default(0),

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const accountKind = pgEnum("ledger_account_kind", ["campaign_budget", "creator_pending", "platform_fee"]);
 
@@ -53,7 +53,20 @@ export const ledgerLines = pgTable(
 export const campaignSpend = pgTable("campaign_spend", {
   campaignId: text("campaign_id").primaryKey(),
   spentMinor: bigint("spent_minor", { mode: "number" }).notNull().default(0),
-  day: date("day", { mode: "string" }).notNull(),
-  spentTodayMinor: bigint("spent_today_minor", { mode: "number" }).notNull().default(0),
   charges: integer("charges").notNull().default(0),
 });
+
+/**
+ * Spend per campaign per day in the campaign's time zone, for its daily budget. One row per day,
+ * so an event for another day (a late flush, a back-dated conversion) never resets today's.
+ */
+export const campaignSpendDays = pgTable(
+  "campaign_spend_days",
+  {
+    campaignId: text("campaign_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    spentMinor: bigint("spent_minor", { mode: "number" }).notNull().default(0),
+    charges: integer("charges").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.day] })],
+);

@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { dayIn } from "../../workers/billing/spend-day";
+import { createApiKey, createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
+import { api, postJson, problem, uniqueEmail } from "./helpers";
+import { clickEvent, deliver, launchedAgo, query } from "./pg-helpers";
+
+/** The billing rules of ADR 015, each tried as someone gaming it would. */
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+interface Setup { owner: string; key: string; brandId: string; creatorId: string; domain: string }
+
+async function setup(label: string): Promise<Setup> {
+  const owner = (await signIn(api, uniqueEmail(`${label}-owner`))).cookie;
+  const domain = `${label}-${Math.random().toString(36).slice(2, 8)}.example`;
+  const brandId = (await createBrand(api, owner, { name: `${label} Brand`, website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" })).id;
+  const key = (await createApiKey(api, owner, brandId)).secret;
+  const cr = await signIn(api, uniqueEmail(`${label}-creator`));
+  const creatorId = (await createCreator(api, cr.cookie, { handle: `${label}_${Date.now().toString(36)}`, displayName: "C", niches: ["beauty"] })).id;
+  return { owner, key, brandId, creatorId, domain };
+}
+
+async function campaignWithLink(s: Setup, body: Record<string, unknown>) {
+  const campaign = await createCampaign(api, s.owner, { name: "Rules", currency: "GBP", pricingModel: "cpc", rateMinor: 10, totalBudgetMinor: 100_000, fallbackUrl: `https://${s.domain}/`, ...body });
+  const link = await mintLink(api, s.owner, { campaignId: campaign.id, creatorId: s.creatorId, destination: `https://${s.domain}/p` });
+  const linkId = ((await (await api(`/api/v1/links/${link.code}`, { headers: { cookie: s.owner } })).json()) as { id: string }).id;
+  return { campaignId: campaign.id, linkId, code: link.code, base: { brandId: s.brandId, campaignId: campaign.id, linkId, creatorId: s.creatorId } };
+}
+
+const billingOf = (campaignId: string) =>
+  query<{ billing: string; n: number }>("select billing, count(*)::int as n from events where campaign_id = $1 group by billing order by billing", [campaignId]);
+const spent = async (campaignId: string) => Number((await query<{ s: string }>("select coalesce(sum(cost_minor), 0)::text as s from ledger_entries where campaign_id = $1", [campaignId]))[0]!.s);
+
+describe("billing rules", () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup("rules");
+  });
+
+  it("one visitor's repeat clicks inside the window are duplicates: stored, shown, never billed, whatever the arrival order or redelivery", async () => {
+    const { campaignId, base } = await campaignWithLink(s, {});
+    await launchedAgo(campaignId, 3 * HOUR);
+    const t0 = Date.now() - 2 * HOUR;
+    // Visitor A taps ten times within seconds, then again 90 minutes later (a new window); B once.
+    const a = Array.from({ length: 10 }, (_, i) => clickEvent({ ...base, visitorHash: "visitor-a", at: t0 + i * 2_000 }));
+    const aLater = clickEvent({ ...base, visitorHash: "visitor-a", at: t0 + 90 * MIN });
+    const b = clickEvent({ ...base, visitorHash: "visitor-b", at: t0 + 5_000 });
+    // Out of order: the later repeats arrive before the first tap, and the whole batch comes three times.
+    const batch = [a[9]!, a[4]!, aLater, b, ...a.slice(0, 4), ...a.slice(5, 9)];
+    for (let i = 0; i < 3; i++) await deliver(batch, batch.map((e) => `m-${e.id}`));
+
+    expect(await billingOf(campaignId)).toEqual([{ billing: "charged", n: 3 }, { billing: "duplicate", n: 9 }]);
+    expect(await spent(campaignId)).toBe(30);
+    const [dup] = await query<{ n: number }>("select count(*)::int as n from events where campaign_id = $1 and duplicate and not fraud and billed_minor is null", [campaignId]);
+    expect(dup!.n).toBe(9);
+    // No two counted clicks of one visitor are closer than the window.
+    const counted = await query<{ at: Date }>("select at from events where campaign_id = $1 and visitor_hash = 'visitor-a' and billing = 'charged' order by at", [campaignId]);
+    expect(counted).toHaveLength(2);
+    expect(new Date(counted[1]!.at).getTime() - new Date(counted[0]!.at).getTime()).toBeGreaterThanOrEqual(HOUR);
+
+    const stats = (await (await api(`/api/v1/campaigns/${campaignId}/stats`, { headers: { cookie: s.owner } })).json()) as Record<string, number> & { byCreator: { duplicateClicks: number; validClicks: number }[] };
+    expect({ clicks: stats.clicks, validClicks: stats.validClicks, duplicateClicks: stats.duplicateClicks, invalidClicks: stats.invalidClicks }).toEqual({ clicks: 12, validClicks: 3, duplicateClicks: 9, invalidClicks: 0 });
+    expect(stats.byCreator[0]).toMatchObject({ validClicks: 3, duplicateClicks: 9 });
+  });
+
+  it("the window is the campaign's setting, within its bounds", async () => {
+    const { campaignId, base } = await campaignWithLink(s, { clickDedupSeconds: 600 });
+    await launchedAgo(campaignId, HOUR);
+    const t0 = Date.now() - 30 * MIN;
+    await deliver([0, 5, 11, 12].map((m) => clickEvent({ ...base, visitorHash: "visitor-c", at: t0 + m * MIN })));
+    expect(await billingOf(campaignId)).toEqual([{ billing: "charged", n: 2 }, { billing: "duplicate", n: 2 }]);
+
+    const tooShort = await postJson("/api/v1/campaigns", { name: "Short window", currency: "GBP", pricingModel: "cpc", rateMinor: 10, totalBudgetMinor: 1_000, fallbackUrl: `https://${s.domain}/`, clickDedupSeconds: 5 }, { cookie: s.owner });
+    expect(tooShort.status).toBe(422);
+    expect((await problem(tooShort)).errors?.map((e) => e.path)).toEqual(["body.clickDedupSeconds"]);
+    const tooLong = await postJson(`/api/v1/campaigns/${campaignId}`, { clickDedupSeconds: 2 * 86_400 }, { cookie: s.owner }, "PATCH");
+    expect(tooLong.status).toBe(422);
+    expect((await problem(tooLong)).errors?.map((e) => e.path)).toEqual(["body.clickDedupSeconds"]);
+    const ok = await postJson(`/api/v1/campaigns/${campaignId}`, { clickDedupSeconds: 7_200 }, { cookie: s.owner }, "PATCH");
+    expect(((await ok.json()) as { clickDedupSeconds: number }).clickDedupSeconds).toBe(7_200);
+  });
+
+  it("a daily budget counts the campaign's own day: a late event for another day never reopens today", async () => {
+    const zone = "America/New_York";
+    const { campaignId, base } = await campaignWithLink(s, { dailyBudgetMinor: 50, timeZone: zone });
+    await launchedAgo(campaignId, 3 * DAY);
+    const now = Date.now();
+    await deliver(Array.from({ length: 6 }, () => clickEvent({ ...base, at: now - 1_000 })));
+    expect(await billingOf(campaignId)).toEqual([{ billing: "charged", n: 5 }, { billing: "daily_budget_exhausted", n: 1 }]);
+
+    // A late flush from yesterday (its own day, with its own budget), then today again: still full.
+    const yesterday = now - 30 * HOUR;
+    await deliver([clickEvent({ ...base, at: yesterday })]);
+    await deliver([clickEvent({ ...base, at: now - 500 })]);
+    expect(await billingOf(campaignId)).toEqual([{ billing: "charged", n: 6 }, { billing: "daily_budget_exhausted", n: 2 }]);
+
+    // 02:00 UTC is the evening before in New York: it counts against New York's day, not UTC's.
+    const utcMidnight = Date.parse(`${new Date(now - DAY).toISOString().slice(0, 10)}T00:00:00Z`);
+    await deliver([clickEvent({ ...base, at: utcMidnight + 2 * HOUR })]);
+    const days = await query<{ day: string; spent_minor: string }>("select to_char(day, 'YYYY-MM-DD') as day, spent_minor::text from campaign_spend_days where campaign_id = $1 order by day", [campaignId]);
+    const expected = new Map<string, number>();
+    for (const [at, cost] of [[now, 50], [yesterday, 10], [utcMidnight + 2 * HOUR, 10]] as const) expected.set(dayIn(zone, at), (expected.get(dayIn(zone, at)) ?? 0) + cost);
+    expect(Object.fromEntries(days.map((d) => [d.day, Number(d.spent_minor)]))).toEqual(Object.fromEntries(expected));
+    expect(dayIn(zone, utcMidnight + 2 * HOUR)).not.toBe(new Date(utcMidnight).toISOString().slice(0, 10));
+
+    const stats = (await (await api(`/api/v1/campaigns/${campaignId}/stats`, { headers: { cookie: s.owner } })).json()) as { budget: { spentTodayMinor: number; spentMinor: number } };
+    expect(stats.budget).toMatchObject({ spentTodayMinor: expected.get(dayIn(zone, Date.now())) ?? 0, spentMinor: 70 });
+  });
+
+  it("only traffic inside a live period is paid: before launch, while paused and after the end nothing is, however late it arrives", async () => {
+    const { campaignId, base } = await campaignWithLink(s, {});
+    const status = (action: string) => postJson(`/api/v1/campaigns/${campaignId}/status`, { action }, { cookie: s.owner });
+    const tick = () => new Promise((r) => setTimeout(r, 20));
+    const [launched] = await query<{ at: Date }>("select at from campaign_status_history where campaign_id = $1 and status = 'active'", [campaignId]);
+    const beforeLaunch = clickEvent({ ...base, at: new Date(launched!.at).getTime() - MIN });
+    await tick();
+    const whileLive = clickEvent({ ...base, at: Date.now() });
+    await tick();
+    expect((await status("pause")).status).toBe(200);
+    await tick();
+    // A stale edge cache still sent this visitor through after the pause.
+    const whilePaused = clickEvent({ ...base, at: Date.now() });
+    await tick();
+    expect((await status("resume")).status).toBe(200);
+    await tick();
+    const afterResume = clickEvent({ ...base, at: Date.now() });
+    await tick();
+    expect((await status("end")).status).toBe(200);
+    await tick();
+    const afterEnd = clickEvent({ ...base, at: Date.now() });
+    // Everything arrives after the end, in a jumble, twice.
+    const batch = [afterEnd, whilePaused, whileLive, beforeLaunch, afterResume];
+    await deliver(batch, batch.map((e) => e.id));
+    await deliver(batch, batch.map((e) => e.id));
+    const notes = await query<{ id: string; billing: string }>("select id, billing from events where campaign_id = $1", [campaignId]);
+    const note = Object.fromEntries(notes.map((n) => [n.id, n.billing]));
+    expect([beforeLaunch, whileLive, whilePaused, afterResume, afterEnd].map((e) => note[e.id])).toEqual(["campaign_not_live", "charged", "campaign_not_live", "charged", "campaign_not_live"]);
+    const history = await query<{ status: string }>("select status from campaign_status_history where campaign_id = $1 order by at, id", [campaignId]);
+    expect(history.map((h) => h.status)).toEqual(["draft", "active", "paused", "active", "ended"]);
+  });
+
+  it("a conversion in the future, or earlier than its click, is refused naming body.at", async () => {
+    const { base } = await campaignWithLink(s, { pricingModel: "cpp", cppMode: "percent", rateBps: 1_000 });
+    const click = clickEvent({ ...base, at: Date.now() - 10 * MIN });
+    await deliver([click]);
+    const auth = { authorization: `Bearer ${s.key}` };
+    const sale = (at: string) => ({ type: "sale", clickId: click.clickId, orderId: `o-${Math.random()}`, amountMinor: 5_000, currency: "GBP", at });
+    for (const at of [new Date(Date.now() + HOUR).toISOString(), new Date(click.at - MIN).toISOString()]) {
+      const res = await postJson("/api/v1/conversions", sale(at), { ...auth, "idempotency-key": `at-${Math.random()}` });
+      expect(res.status).toBe(422);
+      const p = await problem(res);
+      expect(p.errors?.map((e) => e.path)).toEqual(["body.at"]);
+    }
+    // A store clock a minute fast is within the allowed skew.
+    const fast = await postJson("/api/v1/conversions", sale(new Date(Date.now() + MIN).toISOString()), { ...auth, "idempotency-key": `fast-${Math.random()}` });
+    expect(fast.status).toBe(202);
+  });
+});
