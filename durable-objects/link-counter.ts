@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { newLinkState, scoreClick, visitorHash, windowCounts, type Click, type LinkState, type Verdict } from "../workers/fraud/score-click";
+import { newLinkState, scoreClick, windowCounts, type Click, type LinkState, type Verdict } from "../workers/fraud/score-click";
 import type { TrackedEvent } from "../workers/events/envelope";
 import { newId } from "../workers/lib/ids";
 import { deadLetters, migrateOutbox, redriveDeadLetters, sendOutbox } from "./outbox/sql-outbox";
@@ -25,11 +25,18 @@ export interface ViewInput {
   ts: number;
   ip: string;
   ua: string;
+  referer?: string | null;
+  acceptLanguage?: string | null;
+  asn?: number | null;
   country?: string | null;
+  threshold?: number;
 }
 
 const FLUSH_DELAY_MS = 500;
 const VIEW_DEDUP_MS = 3_600_000;
+/** Views one visitor may count on one link in a day, across all items (ADR 015). */
+export const VIEW_CAP_PER_VISITOR_DAY = 5;
+const DAY_MS = 86_400_000;
 
 /**
  * One per affiliate link (`idFromName(linkId + ":" + shard)`). Scores every click with the
@@ -39,6 +46,8 @@ const VIEW_DEDUP_MS = 3_600_000;
  */
 export class LinkCounter extends DurableObject<Env> {
   private state: LinkState = newLinkState();
+  /** Views are scored like clicks, against the link's view traffic (its own rates and fingerprints). */
+  private viewState: LinkState = newLinkState();
   /** Whether this instance has already scheduled a flush (saves a storage read per click). */
   private flushScheduled = false;
   private failures = 0;
@@ -47,6 +56,7 @@ export class LinkCounter extends DurableObject<Env> {
     super(ctx, env);
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, body TEXT NOT NULL)");
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS views_seen (key TEXT PRIMARY KEY, at INTEGER NOT NULL)");
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS view_caps (visitor TEXT NOT NULL, day INTEGER NOT NULL, views INTEGER NOT NULL, PRIMARY KEY (visitor, day))");
     migrateOutbox(ctx.storage.sql);
   }
 
@@ -72,16 +82,31 @@ export class LinkCounter extends DurableObject<Env> {
   }
 
   /**
-   * Records a view for CPV: at most one per visitor per item per hour (kept in storage, so an
-   * eviction does not reopen the window). Returns whether it counted.
+   * Records a view for CPV. Scored like a click (against the link's view traffic); a valid view
+   * counts at most once per visitor per item per hour and at most VIEW_CAP_PER_VISITOR_DAY times
+   * per visitor per day across items (both kept in storage, so an eviction reopens nothing).
+   * Invalid and capped views are still recorded, never billed. Returns whether it counted.
    */
   async recordView(input: ViewInput): Promise<boolean> {
-    const visitor = visitorHash(this.state, input, this.env.SESSION_SECRET ?? "tandem-dev");
+    const verdict = scoreClick(
+      this.viewState,
+      { id: `view:${input.item}`, link: input.linkId, ts: input.ts, ip: input.ip, ua: input.ua, asn: input.asn, country: input.country, referer: input.referer, method: "GET", acceptLanguage: input.acceptLanguage },
+      { threshold: input.threshold ?? 0.5, saltSecret: this.env.SESSION_SECRET ?? "tandem-dev", visitorBursts: false },
+    );
+    const visitor = verdict.visitor;
     const key = `${visitor}|${input.item}`;
-    this.ctx.storage.sql.exec("DELETE FROM views_seen WHERE at < ?", input.ts - VIEW_DEDUP_MS);
-    const seen = this.ctx.storage.sql.exec<{ at: number }>("SELECT at FROM views_seen WHERE key = ?", key).toArray()[0];
-    if (seen) return false;
-    this.ctx.storage.sql.exec("INSERT INTO views_seen (key, at) VALUES (?, ?)", key, input.ts);
+    const sql = this.ctx.storage.sql;
+    sql.exec("DELETE FROM views_seen WHERE at < ?", input.ts - VIEW_DEDUP_MS);
+    if (sql.exec("SELECT at FROM views_seen WHERE key = ?", key).toArray()[0]) return false;
+    sql.exec("INSERT INTO views_seen (key, at) VALUES (?, ?)", key, input.ts);
+    let capped = false;
+    if (!verdict.fraud) {
+      const day = Math.floor(input.ts / DAY_MS);
+      sql.exec("DELETE FROM view_caps WHERE day < ?", day - 1);
+      const views = sql.exec<{ views: number }>("SELECT views FROM view_caps WHERE visitor = ? AND day = ?", visitor, day).toArray()[0]?.views ?? 0;
+      capped = views >= VIEW_CAP_PER_VISITOR_DAY;
+      if (!capped) sql.exec("INSERT INTO view_caps (visitor, day, views) VALUES (?, ?, 1) ON CONFLICT (visitor, day) DO UPDATE SET views = views + 1", visitor, day);
+    }
     await this.buffer({
       id: newId("event"),
       type: "view",
@@ -92,10 +117,10 @@ export class LinkCounter extends DurableObject<Env> {
       creatorId: input.creatorId,
       clickId: null,
       visitorHash: visitor,
-      props: { item: input.item, fraud: false, unique: true, country: input.country ?? null },
+      props: { item: input.item, fraud: verdict.fraud, score: verdict.score, reasons: verdict.reasons, capped, unique: verdict.unique, country: input.country ?? null },
       utm: {},
     });
-    return true;
+    return !verdict.fraud && !capped;
   }
 
   private async buffer(event: TrackedEvent) {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dayIn } from "../../workers/billing/spend-day";
 import { createApiKey, createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
-import { clickEvent, deliver, launchedAgo, query } from "./pg-helpers";
+import { clickEvent, deliver, eventually, launchedAgo, query } from "./pg-helpers";
 
 /** The billing rules of ADR 015, each tried as someone gaming it would. */
 
@@ -156,5 +156,91 @@ describe("billing rules", () => {
     // A store clock a minute fast is within the allowed skew.
     const fast = await postJson("/api/v1/conversions", sale(new Date(Date.now() + MIN).toISOString()), { ...auth, "idempotency-key": `fast-${Math.random()}` });
     expect(fast.status).toBe(202);
+  });
+});
+
+describe("views", () => {
+  const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1";
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup("views");
+  });
+
+  const viewsOf = async (campaignId: string) =>
+    query<{ billing: string; fraud: boolean; n: number }>("select billing, fraud, count(*)::int as n from events where campaign_id = $1 and type = 'view' group by billing, fraud order by billing", [campaignId]);
+  /** Waits until `n` views of the campaign are stored (the queue delivers them), then a little longer for strays. */
+  const settle = async (campaignId: string, n: number) => {
+    await eventually(async () => (await query<{ n: number }>("select count(*)::int as n from events where campaign_id = $1 and type = 'view'", [campaignId]))[0]!.n, (got) => got >= n);
+    await new Promise((r) => setTimeout(r, 1_500));
+  };
+  const tokensFor = async (code: string, items: string[], cookie = s.owner, ttlSeconds?: number) => {
+    const res = await postJson(`/api/v1/links/${code}/view-tokens`, { items, ...(ttlSeconds ? { ttlSeconds } : {}) }, { cookie });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { tokens: { item: string; token: string; pixelUrl: string }[] }).tokens;
+  };
+  const px = (url: string, ip: string, headers: Record<string, string> = {}) =>
+    api(url.replace(/^https?:\/\/[^/]+/, ""), { headers: { "user-agent": IPHONE, "cf-connecting-ip": ip, "accept-language": "en-GB", referer: `https://${s.domain}/blog`, ...headers } });
+
+  it("a view counts only for an item token the server signed for this link, unexpired: made-up, tampered, foreign and expired items bill nothing", async () => {
+    const { campaignId, code } = await campaignWithLink(s, { pricingModel: "cpv", rateMinor: 5 });
+    const other = await campaignWithLink(s, { pricingModel: "cpv", rateMinor: 5, name: "Other" });
+    const [good] = await tokensFor(code, ["reel-1"]);
+    const [foreign] = await tokensFor(other.code, ["reel-1"]);
+    const [exp, item, sig] = [good!.token.split(".")[0]!, "reel-1", good!.token.split(".").at(-1)!];
+    const forged = [
+      `${exp}.reel-2.${sig}`, // another item under the same signature
+      `${(parseInt(exp, 36) + 86_400).toString(36)}.${item}.${sig}`, // a later expiry
+      `${exp}.${item}.${"0".repeat(32)}`, // a made-up signature
+      foreign!.token, // signed, but for another link
+      "reel-1", // the old pixel's bare item
+    ];
+    for (const [i, t] of forged.entries()) {
+      const res = await px(`/api/v1/px?l=${code}&t=${encodeURIComponent(t)}`, `81.2.70.${i + 1}`);
+      expect(res.status).toBe(200); // the page still gets its image
+      expect(res.headers.get("content-type")).toBe("image/gif");
+    }
+    await settle(campaignId, 0);
+    expect(await viewsOf(campaignId)).toEqual([]);
+
+    // An expired token (signed a minute ago for one minute) is refused too; the genuine one counts.
+    const expired = await (await import("../../workers/links/view-token")).issueViewToken("test-secret-for-workerd-tests", code, "reel-1", Date.now() - 1_000);
+    await px(`/api/v1/px?l=${code}&t=${encodeURIComponent(expired)}`, "81.2.70.9");
+    await px(good!.pixelUrl, "81.2.70.10");
+    await settle(campaignId, 1);
+    expect(await viewsOf(campaignId)).toEqual([{ billing: "charged", fraud: false, n: 1 }]);
+
+    // Tokens come only from the link's brand or creator, for well-formed items.
+    const stranger = (await signIn(api, uniqueEmail("views-stranger"))).cookie;
+    expect((await postJson(`/api/v1/links/${code}/view-tokens`, { items: ["x"] }, { cookie: stranger })).status).toBe(404);
+    const bad = await postJson(`/api/v1/links/${code}/view-tokens`, { items: ["has space"] }, { cookie: s.owner });
+    expect(bad.status).toBe(422);
+    expect((await problem(bad)).errors?.map((e) => e.path)).toEqual(["body.items.0"]);
+  });
+
+  it("one browser viewing fifty genuine items is capped per day; the rest are stored, not billed", async () => {
+    const { campaignId, code } = await campaignWithLink(s, { pricingModel: "cpv", rateMinor: 5 });
+    const tokens = await tokensFor(code, Array.from({ length: 50 }, (_, i) => `item-${i}`));
+    for (const t of tokens) await px(t.pixelUrl, "81.2.71.1");
+    await settle(campaignId, 50);
+    expect(await viewsOf(campaignId)).toEqual([
+      { billing: "charged", fraud: false, n: 5 },
+      { billing: "view_cap_reached", fraud: false, n: 45 },
+    ]);
+    expect(await spent(campaignId)).toBe(25);
+  });
+
+  it("views go through the scorer: one uniform fingerprint from many addresses is invalid, not billed", async () => {
+    const { campaignId, code } = await campaignWithLink(s, { pricingModel: "cpv", rateMinor: 5 });
+    const [t] = await tokensFor(code, ["reel"]);
+    // Twenty addresses in twenty different networks, one header set, within seconds: rotation.
+    for (let i = 0; i < 20; i++) await px(t!.pixelUrl, `${20 + i}.${i * 7}.3.${i + 1}`, { "accept-language": "", referer: "" });
+    await settle(campaignId, 20);
+    const rows = await viewsOf(campaignId);
+    const invalid = rows.filter((r) => r.fraud).reduce((n, r) => n + r.n, 0);
+    const charged = rows.find((r) => r.billing === "charged")?.n ?? 0;
+    expect(invalid).toBeGreaterThanOrEqual(12);
+    expect(charged + invalid).toBe(20);
+    const [reasons] = await query<{ reasons: string[] }>("select reasons from events where campaign_id = $1 and type = 'view' and fraud limit 1", [campaignId]);
+    expect(reasons!.reasons).toContain("shared_fingerprint");
   });
 });

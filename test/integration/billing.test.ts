@@ -171,8 +171,10 @@ describe("the view pixel (CPV)", () => {
   it("counts one view per visitor per item per hour from browsers only, and bills each once", async () => {
     const s = await setup("cpv");
     const { campaignId, code } = await campaignWithLink(s, { pricingModel: "cpv", rateMinor: 5, totalBudgetMinor: 10_000 });
+    const issued = (await (await postJson(`/api/v1/links/${code}/view-tokens`, { items: ["serum", "mask"] }, { cookie: s.owner })).json()) as { tokens: { item: string; token: string }[] };
+    const token = Object.fromEntries(issued.tokens.map((t) => [t.item, t.token]));
     const px = (item: string, ip: string, ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1") =>
-      api(`/api/v1/px?l=${code}&i=${item}`, { headers: { "user-agent": ua, "cf-connecting-ip": ip } });
+      api(`/api/v1/px?l=${code}&t=${encodeURIComponent(token[item]!)}`, { headers: { "user-agent": ua, "cf-connecting-ip": ip, "accept-language": "en-GB", referer: `https://${s.domain}/blog` } });
     const first = await px("serum", "81.2.69.1");
     expect(first.status).toBe(200);
     expect(first.headers.get("content-type")).toBe("image/gif");
@@ -181,7 +183,7 @@ describe("the view pixel (CPV)", () => {
     await px("serum", "81.2.69.2"); // another visitor
     await px("serum", "81.2.69.3", "Googlebot/2.1 (+http://www.google.com/bot.html)");
     await px("serum", "81.2.69.4", "Slackbot-LinkExpanding 1.0");
-    expect((await api(`/api/v1/px?l=${code}&i=`)).status).toBe(422);
+    expect((await api(`/api/v1/px?l=${code}&t=`)).status).toBe(422);
 
     const views = await eventually(
       async () => (await query<{ views: number }>("select coalesce(sum(views), 0)::int as views from link_minutes where campaign_id = $1", [campaignId]))[0]!.views,

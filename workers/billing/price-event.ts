@@ -11,8 +11,10 @@ export type Price = { billable: true; costMinor: number } | { billable: false; r
 
 /** What one event costs the brand under its campaign's pricing model, or why it costs nothing. */
 export function priceEvent(c: CampaignRow, e: TrackedEvent): Price {
-  const p = e.props as { fraud?: boolean; amountMinor?: number; currency?: string; durationSeconds?: number };
+  const p = e.props as { fraud?: boolean; capped?: boolean; amountMinor?: number; currency?: string; durationSeconds?: number };
   if (p.fraud) return { billable: false, reason: "invalid_traffic" };
+  // Past its daily cap of views on this link (across items), a visitor's views are not billed.
+  if (e.type === "view" && p.capped) return { billable: false, reason: "view_cap_reached" };
   if (c.status === "draft") return { billable: false, reason: "campaign_not_launched" };
   const country = (e.props as { country?: string | null }).country;
   if ((e.type === "click" || e.type === "view") && c.targetCountries.length && country && !c.targetCountries.includes(country)) {

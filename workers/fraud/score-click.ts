@@ -32,6 +32,11 @@ export interface ScoringOptions {
   threshold: number;
   /** Secret mixed into the daily salt of visitor hashes. */
   saltSecret: string;
+  /**
+   * Whether one visitor's rapid repeats are a signal (default yes). Not for views: one page
+   * shows several items at once, and a visitor's views are capped instead.
+   */
+  visitorBursts?: boolean;
 }
 
 export const DEFAULT_OPTIONS: ScoringOptions = { threshold: 0.5, saltSecret: "tandem" };
@@ -143,7 +148,7 @@ export function scoreClick(state: LinkState, click: Click, options: ScoringOptio
   const unique = v.lastHour.length === 0;
   const inBurst = v.lastHour.filter((t) => t > ts - BURST_WINDOW).length;
   const inMinute = v.lastHour.filter((t) => t > ts - MIN).length;
-  if (inBurst >= BURST_LIMIT || inMinute >= VISITOR_MINUTE_LIMIT) reasons.push("visitor_burst");
+  if (options.visitorBursts !== false && (inBurst >= BURST_LIMIT || inMinute >= VISITOR_MINUTE_LIMIT)) reasons.push("visitor_burst");
   v.lastHour.push(ts);
   state.visitors.delete(visitor);
   state.visitors.set(visitor, v);

@@ -11,7 +11,9 @@ import { requireActor } from "../lib/tenancy";
 import { linkRecord, mintLink } from "./mint-link";
 import { linkStats } from "./link-stats";
 import { viewPixel } from "./view-pixel";
-import { LinkSchema, LinkStatsSchema, MintLinkBody } from "./schemas";
+import { LinkSchema, LinkStatsSchema, MintLinkBody, ViewTokensBody, ViewTokensSchema } from "./schemas";
+import { issueViewTokens } from "./issue-view-tokens";
+import { VIEW_TOKEN_MAX_CHARS } from "./view-token";
 
 export const linkRoutes = createRouter();
 
@@ -63,6 +65,21 @@ linkRoutes.openapi(
   },
 );
 
+linkRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{code}/view-tokens",
+    tags: ["links"],
+    summary: "Signed item tokens for the view pixel, for the page that shows these items (the link's brand or creator)",
+    request: { params: z.object({ code: z.string().min(1).max(32) }), body: jsonBody(ViewTokensBody) },
+    responses: { 201: jsonContent(ViewTokensSchema, "One token and pixel URL per item"), ...errorResponses },
+  }),
+  async (c) => {
+    const link = await ownedLink(c.var.deps, c.var.actor, c.req.valid("param").code);
+    return c.json(await issueViewTokens(c.var.deps, link.code, c.req.valid("json")), 201);
+  },
+);
+
 /** The view pixel lives at /api/v1/px (see app.ts); its query is validated here. */
 export const pixelRoutes = createRouter();
 pixelRoutes.use("/", perClientLimit("RL_TRACKING", "pixel"));
@@ -71,13 +88,13 @@ pixelRoutes.openapi(
     method: "get",
     path: "/",
     tags: ["links"],
-    summary: "View pixel for CPV: one view per visitor per item per hour, browsers only",
-    request: { query: z.object({ l: z.string().regex(/^[0-9A-Za-z]{7,16}$/, { error: "A link code" }), i: z.string().min(1).max(INBOUND_LIMITS.pixelItem) }) },
+    summary: "View pixel for CPV: counts a view of an item whose token this server signed; one per visitor per item per hour, capped per visitor, scored, browsers only",
+    request: { query: z.object({ l: z.string().regex(/^[0-9A-Za-z]{7,16}$/, { error: "A link code" }), t: z.string().min(1).max(VIEW_TOKEN_MAX_CHARS, { error: "An item token from POST /api/v1/links/{code}/view-tokens" }) }) },
     responses: { 200: { description: "A 1×1 GIF", content: { "image/gif": { schema: z.string() } } }, ...errorResponses },
   }),
   async (c) => {
-    const { l, i } = c.req.valid("query");
-    return viewPixel(c, l, i) as never;
+    const { l, t } = c.req.valid("query");
+    return viewPixel(c, l, t) as never;
   },
 );
 

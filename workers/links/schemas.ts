@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VIEW_ITEM, VIEW_TOKEN_TTL } from "./view-token";
 
 export const MintLinkBody = z.strictObject({
   campaignId: z.string().min(1).max(64),
@@ -26,4 +27,19 @@ export const LinkStatsSchema = z.object({
   invalidClicks: z.number().int(),
   uniqueClicks: z.number().int(),
   conversions: z.number().int(),
+});
+
+export const ViewTokensBody = z.strictObject({
+  /** The items the page shows (content ids, slugs, paths): a token each. */
+  items: z
+    .array(z.string().regex(VIEW_ITEM, { error: "1–128 letters, digits and . _ : / -" }))
+    .min(1)
+    .max(50)
+    .refine((items) => new Set(items).size === items.length, { error: "Each item once" }),
+  /** How long the tokens work: as long as the page that embeds them may be served from a cache. */
+  ttlSeconds: z.number().int().min(VIEW_TOKEN_TTL.minSeconds).max(VIEW_TOKEN_TTL.maxSeconds).default(VIEW_TOKEN_TTL.defaultSeconds),
+});
+export const ViewTokensSchema = z.object({
+  expiresAt: z.string(),
+  tokens: z.array(z.object({ item: z.string(), token: z.string(), pixelUrl: z.string() })),
 });
