@@ -26,7 +26,15 @@ const REASON: Record<string, string> = {
 };
 
 /** Flagged traffic and the campaign's sensitivity, with a what-if preview before saving. */
-export function FraudControls({ report, campaignId, canManage }: { report: FraudReport; campaignId: string; canManage: boolean }) {
+const DEDUP_CHOICES = [
+  { seconds: 600, label: "10 minutes" },
+  { seconds: 1_800, label: "30 minutes" },
+  { seconds: 3_600, label: "1 hour (recommended)" },
+  { seconds: 21_600, label: "6 hours" },
+  { seconds: 86_400, label: "24 hours" },
+];
+
+export function FraudControls({ report, campaignId, canManage, dedupSeconds }: { report: FraudReport; campaignId: string; canManage: boolean; dedupSeconds: number }) {
   const [threshold, setThreshold] = useState(report.threshold);
   const preview = useFetcher<{ current: { invalid: number }; proposed: { invalid: number; threshold: number }; clicks: number; newlyInvalid: number; newlyValid: number }>();
   useEffect(() => {
@@ -75,6 +83,21 @@ export function FraudControls({ report, campaignId, canManage }: { report: Fraud
                 : "Replaying the last week…"}
           </p>
           <div><Button type="submit" variant="secondary" disabled={threshold === report.threshold}>Save sensitivity</Button></div>
+        </Form>
+      )}
+      {canManage && (
+        <Form method="post" className="row" style={{ marginTop: "var(--space-4)", alignItems: "flex-end" }}>
+          <input type="hidden" name="intent" value="dedup" />
+          <label className="field" style={{ flex: "1 1 16rem" }}>
+            <span style={{ fontWeight: 600, fontSize: "var(--text-sm)" }}>Repeat clicks</span>
+            <select name="clickDedupSeconds" defaultValue={String(dedupSeconds)} className="input">
+              {[...DEDUP_CHOICES, ...(DEDUP_CHOICES.some((c) => c.seconds === dedupSeconds) ? [] : [{ seconds: dedupSeconds, label: `${Math.round(dedupSeconds / 60)} minutes` }])].map((c) => (
+                <option key={c.seconds} value={c.seconds}>{c.label}</option>
+              ))}
+            </select>
+            <span className="hint small">One visitor's clicks on one link within this time are billed once; the repeats show as duplicates.</span>
+          </label>
+          <Button type="submit" variant="secondary">Save</Button>
         </Form>
       )}
     </Card>

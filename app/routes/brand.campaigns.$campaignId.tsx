@@ -36,6 +36,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const res = await api(context, request, `/api/v1/campaigns/${id}/invites`, { method: "POST", body: { handle: String(form.get("handle") ?? ""), note: String(form.get("note") ?? "") || undefined } });
     return res.ok ? { ok: true, invited: String(form.get("handle")) } : { ok: false, message: res.problem.detail };
   }
+  if (form.get("intent") === "dedup") {
+    const res = await api(context, request, `/api/v1/campaigns/${id}`, { method: "PATCH", body: { clickDedupSeconds: Number(form.get("clickDedupSeconds")) } });
+    return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
+  }
   if (form.get("intent") === "threshold") {
     const res = await api(context, request, `/api/v1/campaigns/${id}`, { method: "PATCH", body: { fraudThreshold: Number(form.get("threshold")) } });
     return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
@@ -129,7 +133,7 @@ export default function CampaignPage() {
             </Form>
           </Card>
         )}
-        <FraudControls key={fraud.threshold} report={fraud} campaignId={c.id} canManage={canManage} />
+        <FraudControls key={`${fraud.threshold}-${c.clickDedupSeconds}`} report={fraud} campaignId={c.id} canManage={canManage} dedupSeconds={c.clickDedupSeconds} />
         <Card>
           <div className="spread"><h2>Creators</h2><a className="small" href={`/brand/campaigns/${c.id}/export.csv?table=creators`} download>Download CSV</a></div>
           {s.byCreator.length === 0 ? (
