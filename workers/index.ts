@@ -9,6 +9,10 @@ import { AppError, problemResponse } from "./lib/errors";
 import { emailerFor } from "./lib/emailer";
 import { jsonLogger } from "./lib/logger";
 import { drainNotificationMail } from "./marketplace/drain-notification-mail";
+import { RECONCILE_CRON, reconcileCampaigns } from "./billing/reconcile";
+import { lazyPg } from "./db/pg/client";
+import { postgresUrl } from "./db/pg/url";
+
 
 export { CommunityRoom } from "../durable-objects/community-room";
 export { LinkCounter } from "../durable-objects/link-counter";
@@ -46,12 +50,22 @@ export default {
     if (batch.queue.startsWith("tandem-catalog-imports")) return consumeImports(batch as MessageBatch<ImportMessage>, env);
     return consumeEvents(batch, env, ctx);
   },
-  // Every minute (wrangler.toml [triggers]): send what the D1 outboxes still hold (events, notification mail).
+  // wrangler.toml [triggers]: every minute, send what the D1 outboxes still hold (events,
+  // notification mail); every hour, reconcile every campaign's rollups, events and ledger.
   async scheduled(controller, env, _ctx) {
     const config = readConfig(env);
     const db = d1Client(env.DB);
     const now = () => Date.now();
     const log = (job: string, object: string) => jsonLogger({ job, object, cron: controller.cron });
+    if (controller.cron === RECONCILE_CRON) {
+      const pg = lazyPg(postgresUrl(env));
+      try {
+        await reconcileCampaigns(await pg.get(), log("reconcile", "campaigns"), now());
+      } finally {
+        await pg.close();
+      }
+      return;
+    }
     const drains = await Promise.allSettled([
       drainEventOutbox({ db, events: env.EVENTS, log: log("event-outbox", "event_outbox") }),
       drainNotificationMail({ db, emailer: emailerFor(config, env, db, now), appOrigin: config.appOrigin, now, log: log("notification-mail", "notifications") }),

@@ -103,6 +103,11 @@ export default function CampaignPage() {
           <strong>{new Date(s.alerts[0].at).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC.</strong> {s.alerts[0].message}
         </div>
       )}
+      {s.alerts.filter((a) => a.kind === "reconciliation_drift" && Date.now() - Date.parse(a.at) < 86_400_000).slice(0, 1).map((a) => (
+        <div key={a.at} className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>
+          <strong>Records check, {new Date(a.at).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC.</strong> {a.message}
+        </div>
+      ))}
       <div className="stack" style={{ gap: "var(--space-4)" }}>
         <Card>
           <div className="spread"><h2>Budget</h2><span className="muted small">Updated live · today {money(s.budget.spentTodayMinor)}{s.budget.dailyMinor ? ` of ${money(s.budget.dailyMinor)}` : ""}</span></div>

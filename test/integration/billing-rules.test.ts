@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { RECONCILE_CRON } from "../../workers/billing/reconcile";
 import { dayIn } from "../../workers/billing/spend-day";
 import { createApiKey, createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
-import { clickEvent, deliver, eventually, launchedAgo, query } from "./pg-helpers";
+import { clickEvent, deliver, eventually, launchedAgo, query, runScheduled } from "./pg-helpers";
 
 /** The billing rules of ADR 015, each tried as someone gaming it would. */
 
@@ -242,5 +243,32 @@ describe("views", () => {
     expect(charged + invalid).toBe(20);
     const [reasons] = await query<{ reasons: string[] }>("select reasons from events where campaign_id = $1 and type = 'view' and fraud limit 1", [campaignId]);
     expect(reasons!.reasons).toContain("shared_fingerprint");
+  });
+});
+
+describe("reconciliation", () => {
+  it("the hourly check finds rollups, events and ledger in agreement, and raises one alert when they drift", async () => {
+    const s = await setup("recon");
+    const { campaignId, base } = await campaignWithLink(s, {});
+    await launchedAgo(campaignId, HOUR);
+    await deliver([clickEvent({ ...base, at: Date.now() - MIN }), clickEvent({ ...base, at: Date.now() - MIN })]);
+    const errors = vi.spyOn(console, "error");
+    await runScheduled(RECONCILE_CRON);
+    const alertsOf = async () => ((await (await api(`/api/v1/campaigns/${campaignId}/stats`, { headers: { cookie: s.owner } })).json()) as { alerts: { kind: string; message: string }[] }).alerts;
+    expect((await alertsOf()).filter((a) => a.kind === "reconciliation_drift")).toEqual([]);
+    expect(errors.mock.calls.some(([l]) => String(l).includes(campaignId))).toBe(false);
+
+    // Drift: a rollup counts a click no event backs, and a charge loses its budget line.
+    await query("update link_minutes set valid_clicks = valid_clicks + 1 where campaign_id = $1", [campaignId]);
+    await query("delete from ledger_lines where entry_id = (select id from ledger_entries where campaign_id = $1 limit 1) and amount_minor < 0", [campaignId]);
+    await runScheduled(RECONCILE_CRON);
+    await runScheduled(RECONCILE_CRON);
+    const drift = (await alertsOf()).filter((a) => a.kind === "reconciliation_drift");
+    expect(drift).toHaveLength(1);
+    expect(drift[0]!.message).toContain("valid clicks: rollups 3, events 2");
+    expect(drift[0]!.message).toContain("budget account: ledger entries 20, ledger lines 10");
+    const logged = errors.mock.calls.filter(([l]) => String(l).includes("campaign records disagree") && String(l).includes(campaignId));
+    expect(logged).toHaveLength(2);
+    errors.mockRestore();
   });
 });

@@ -35,10 +35,10 @@ export async function deliver(bodies: unknown[], ids?: string[]) {
   return getQueueResult(batch, ctx);
 }
 
-/** Runs the gateway's cron handler once (the event outbox drain), as the every-minute trigger would. */
-export async function runScheduled() {
+/** Runs the gateway's cron handler once, as the trigger `cron` would (by default the every-minute outbox drains). */
+export async function runScheduled(cron = "* * * * *") {
   const ctx = createExecutionContext();
-  await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron: "* * * * *" }), env, ctx);
+  await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron }), env, ctx);
   await waitOnExecutionContext(ctx);
 }
 

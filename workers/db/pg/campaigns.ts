@@ -131,7 +131,7 @@ export const campaignAlerts = pgTable(
   {
     id: text("id").primaryKey(),
     campaignId: text("campaign_id").notNull().references(() => campaigns.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["spend_velocity", "budget_exhausted"] }).notNull(),
+    kind: text("kind", { enum: ["spend_velocity", "budget_exhausted", "reconciliation_drift"] }).notNull(),
     message: text("message").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
