@@ -2,28 +2,10 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bpsOf, priceEvent } from "../../workers/billing/price-event";
 import { newId } from "../../workers/lib/ids";
-import { createApiKey, createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
+import { createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
+import { billingSetup as setup, campaignWithLink, type BillingSetup as Setup } from "./billing-setup";
 import { clickEvent, deliver, eventually, launchedAgo, query } from "./pg-helpers";
-
-interface Setup { owner: string; key: string; brandId: string; creatorId: string; domain: string }
-
-async function setup(label: string): Promise<Setup> {
-  const owner = (await signIn(api, uniqueEmail(`${label}-owner`))).cookie;
-  const domain = `${label}-${Math.random().toString(36).slice(2, 8)}.example`;
-  const brandId = (await createBrand(api, owner, { name: `${label} Brand`, website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" })).id;
-  const key = (await createApiKey(api, owner, brandId)).secret;
-  const cr = await signIn(api, uniqueEmail(`${label}-creator`));
-  const creatorId = (await createCreator(api, cr.cookie, { handle: `${label}_${Date.now().toString(36)}`, displayName: "C", niches: ["beauty"] })).id;
-  return { owner, key, brandId, creatorId, domain };
-}
-
-async function campaignWithLink(s: Setup, body: Record<string, unknown>) {
-  const campaign = await createCampaign(api, s.owner, { name: "Billing", currency: "GBP", fallbackUrl: `https://${s.domain}/`, ...body });
-  const link = await mintLink(api, s.owner, { campaignId: campaign.id, creatorId: s.creatorId, destination: `https://${s.domain}/p` });
-  const linkId = ((await (await api(`/api/v1/links/${link.code}`, { headers: { cookie: s.owner } })).json()) as { id: string }).id;
-  return { campaignId: campaign.id, linkId, code: link.code };
-}
 
 const balances = (campaignId: string) =>
   query<{ kind: string; balance: string }>(
