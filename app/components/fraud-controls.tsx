@@ -2,6 +2,7 @@ import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Button } from "./ui/button";
 import { Card } from "./ui/card";
+import { REASON } from "../lib/fraud-reasons";
 
 export interface FraudReport {
   threshold: number;
@@ -12,18 +13,6 @@ export interface FraudReport {
   byLink: { linkId: string; creatorId: string | null; handle: string | null; clicks: number; invalid: number; topReasons: string[] }[];
 }
 
-const REASON: Record<string, string> = {
-  head_request: "HEAD request",
-  link_preview: "Link preview bot",
-  headless_client: "Headless browser or script",
-  bot_user_agent: "Known bot",
-  empty_user_agent: "No user agent",
-  datacenter_asn: "Datacenter network",
-  visitor_burst: "One visitor bursting",
-  shared_fingerprint: "Many addresses, one fingerprint",
-  subnet_farm: "Click farm network",
-  velocity_spike: "Spike far above baseline",
-};
 
 /** Flagged traffic and the campaign's sensitivity, with a what-if preview before saving. */
 const DEDUP_CHOICES = [

@@ -1,5 +1,6 @@
 /**
- * A labelled click-traffic generator for evaluating the fraud scorer. Seeded, so every run
+ * The first labelled click-traffic generator, kept as a second, separately written source for
+ * the evaluation's cross-generator check (scripts/fraud/taxonomy.ts is the main one). Seeded, so every run
  * produces the same stream. Humans follow a daily rhythm with repeat visits, double clicks and
  * shared carrier (CGNAT) addresses, plus one viral but genuine spike; bots come as single-IP
  * bursts, IP rotation under one user agent, headless browsers, link-preview fetchers,
@@ -102,7 +103,7 @@ export interface TrafficOptions {
   start?: number;
 }
 
-export function generateTraffic(opts: TrafficOptions = {}): LabelledClick[] {
+export function generateLegacyTraffic(opts: TrafficOptions = {}): LabelledClick[] {
   const r = rng(opts.seed ?? 20261125);
   const days = opts.days ?? 3;
   const linkCount = opts.links ?? 6;

@@ -10,8 +10,9 @@ import { api, gateway, uniqueEmail } from "./helpers";
 import { deliver, eventually, query } from "./pg-helpers";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+/** A tap on the link, with the headers a phone's browser sends on a navigation. */
 const visit = (code: string, headers: Record<string, string> = {}, method = "GET") =>
-  gateway(new Request(`http://localhost:8787/l/${code}`, { method, redirect: "manual", headers: { "user-agent": IPHONE, ...headers } }));
+  gateway(new Request(`http://localhost:8787/l/${code}`, { method, redirect: "manual", headers: { "user-agent": IPHONE, accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "sec-fetch-mode": "navigate", "accept-language": "en-GB", ...headers } }));
 
 describe("clicks → LinkCounter → events queue → Postgres", () => {
   let owner: string, code: string, linkId: string, brandId: string, campaignId: string, creatorId: string, creatorCookie: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS, scorer } from "../../workers/fraud/score-click";
-import { generateTraffic } from "../../scripts/fraud/traffic";
+import { generateTraffic } from "../../scripts/fraud/taxonomy";
 import { createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, postJson, uniqueEmail } from "./helpers";
 import { clickEvent, deliver } from "./pg-helpers";

@@ -22,6 +22,7 @@ export const ID_PREFIX = {
   collaboration: "col",
   rate: "rate",
   alert: "alr",
+  dispute: "dsp",
   note: "nte",
   notification: "ntf",
   entry: "je",

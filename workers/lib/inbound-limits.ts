@@ -14,6 +14,8 @@ export const INBOUND_LIMITS = {
   referer: 1024,
   userAgent: 512,
   acceptLanguage: 128,
+  /** Sec-CH-UA, Sec-Fetch-Mode and Accept, which the fraud scorer compares with the user agent. */
+  clientHint: 256,
   /** The client address, when it comes from a header a visitor could set. */
   ip: 64,
   /** A storefront page path in a view event. */
@@ -56,6 +58,9 @@ export function visitorHeaders(headers: Headers) {
     ua: clampText(headers.get("user-agent") ?? "", INBOUND_LIMITS.userAgent),
     referer: clampNullable(headers.get("referer"), INBOUND_LIMITS.referer),
     acceptLanguage: clampNullable(headers.get("accept-language"), INBOUND_LIMITS.acceptLanguage),
+    secChUa: clampNullable(headers.get("sec-ch-ua"), INBOUND_LIMITS.clientHint),
+    secFetchMode: clampNullable(headers.get("sec-fetch-mode"), INBOUND_LIMITS.clientHint),
+    accept: clampNullable(headers.get("accept"), INBOUND_LIMITS.clientHint),
     ip: clampText(headers.get("cf-connecting-ip") ?? headers.get("x-real-ip") ?? "0.0.0.0", INBOUND_LIMITS.ip),
   };
 }

@@ -1,0 +1,20 @@
+/** What each fraud reason means, in the console's words (workers/fraud/score-click.ts names them). */
+export const REASON: Record<string, string> = {
+  head_request: "HEAD request",
+  link_preview: "Link preview bot",
+  headless_client: "Headless browser or script",
+  bot_user_agent: "Known bot",
+  empty_user_agent: "No user agent",
+  datacenter_asn: "Datacenter network",
+  cloud_network: "Public cloud network",
+  header_mismatch: "Headers contradict the browser",
+  not_navigation: "Background request, not a tap",
+  visitor_burst: "One visitor bursting",
+  repeat_clicker: "One visitor clicking again and again",
+  shared_fingerprint: "Many addresses, one fingerprint",
+  fingerprint_surge: "One fingerprint surging",
+  subnet_farm: "Click farm network",
+  composition_anomaly: "Traffic mix changed abruptly",
+  velocity_spike: "Spike far above baseline",
+  learned_pattern: "Learned pattern",
+};
