@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BudgetMeter } from "../components/budget-meter";
 import { ClicksChart } from "../components/clicks-chart";
+import { DisputesPanel, type Dispute } from "../components/disputes-panel";
 import { FraudControls, type FraudReport } from "../components/fraud-controls";
 import { StatusBadge } from "../components/status-badge";
 import { Button } from "../components/ui/button";
@@ -19,13 +20,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { brand } = await requireBrand(context, request);
   const id = encodeURIComponent(params.campaignId!);
-  const [campaign, stats, fraud] = await Promise.all([
+  const [campaign, stats, fraud, disputes] = await Promise.all([
     api<Campaign>(context, request, `/api/v1/campaigns/${id}`),
     api<CampaignStats>(context, request, `/api/v1/campaigns/${id}/stats?hours=48`),
     api<FraudReport>(context, request, `/api/v1/campaigns/${id}/fraud?days=7`),
+    api<{ disputes: Dispute[] }>(context, request, `/api/v1/campaigns/${id}/disputes`),
   ]);
-  if (!campaign.ok || !stats.ok || !fraud.ok) throw new Response("Not found", { status: 404 });
-  return { campaign: campaign.data, stats: stats.data, fraud: fraud.data, canManage: brand.role !== "member" };
+  if (!campaign.ok || !stats.ok || !fraud.ok || !disputes.ok) throw new Response("Not found", { status: 404 });
+  return { campaign: campaign.data, stats: stats.data, fraud: fraud.data, disputes: disputes.data.disputes, canManage: brand.role !== "member" };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -39,6 +41,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (form.get("intent") === "dedup") {
     const res = await api(context, request, `/api/v1/campaigns/${id}`, { method: "PATCH", body: { clickDedupSeconds: Number(form.get("clickDedupSeconds")) } });
     return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
+  }
+  if (form.get("intent") === "dispute") {
+    const utc = (v: FormDataEntryValue | null) => (v ? `${String(v)}:00Z` : "");
+    const res = await api(context, request, `/api/v1/campaigns/${id}/disputes`, { method: "POST", body: { creatorId: String(form.get("creatorId") ?? ""), from: utc(form.get("from")), to: utc(form.get("to")), reason: String(form.get("reason") ?? "") } });
+    return res.ok ? { ok: true, disputed: true } : { ok: false, message: res.problem.errors?.[0] ? `${res.problem.detail} (${res.problem.errors[0].message})` : res.problem.detail };
   }
   if (form.get("intent") === "threshold") {
     const res = await api(context, request, `/api/v1/campaigns/${id}`, { method: "PATCH", body: { fraudThreshold: Number(form.get("threshold")) } });
@@ -59,7 +66,7 @@ const ACTIONS: Record<Campaign["status"], { action: string; label: string; varia
 };
 
 export default function CampaignPage() {
-  const { campaign: c, stats: s, fraud, canManage } = useLoaderData<typeof loader>();
+  const { campaign: c, stats: s, fraud, disputes, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok: boolean; message?: string; invited?: string; verifyDomains?: boolean } | undefined;
   const busy = useNavigation().state !== "idle";
   useLive(2_500);
@@ -139,6 +146,7 @@ export default function CampaignPage() {
           </Card>
         )}
         <FraudControls key={`${fraud.threshold}-${c.clickDedupSeconds}`} report={fraud} campaignId={c.id} canManage={canManage} dedupSeconds={c.clickDedupSeconds} />
+        <DisputesPanel disputes={disputes} creators={s.byCreator} canManage={canManage} busy={busy} />
         <Card>
           <div className="spread"><h2>Creators</h2><a className="small" href={`/brand/campaigns/${c.id}/export.csv?table=creators`} download>Download CSV</a></div>
           {s.byCreator.length === 0 ? (

@@ -6,6 +6,7 @@ import { Card } from "../components/ui/card";
 import { LinkShare } from "../components/link-share";
 import { StorefrontCard, type StorefrontStats } from "../components/storefront-card";
 import { CommunityCard, type CommunityNumbers } from "../components/community-card";
+import { DisputeOutcome, type Dispute } from "../components/disputes-panel";
 import { api } from "../lib/api.server";
 import { requireCreator } from "../lib/creator.server";
 import { formatMoney } from "../lib/money";
@@ -16,6 +17,7 @@ import { readForm } from "../lib/read-body.server";
 export const meta: MetaFunction = () => [{ title: "Creator studio · Tandem" }];
 
 interface Earnings {
+  disputes: Dispute[];
   pending: { currency: string; amountMinor: number }[];
   campaigns: { campaignId: string; name: string; brandName: string; status: string; currency: string; earnedMinor: number; validClicks: number; conversions: number; epcMinor: number | null; links: { code: string; url: string; destination: string }[] }[];
 }
@@ -41,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     community,
     creator,
-    earnings: earnings.ok ? earnings.data : { pending: [], campaigns: [] },
+    earnings: earnings.ok ? earnings.data : { disputes: [], pending: [], campaigns: [] },
     invites: invites.ok ? invites.data.items : [],
     storefront: { live: sf ? sf.live : null, version: sf?.publishedVersion ?? null, stats: sf && stats.ok ? stats.data : null },
   };
@@ -144,6 +146,20 @@ export default function StudioHome() {
           </div>
         )}
       </Card>
+      {earnings.disputes.length > 0 && (
+        <Card style={{ marginTop: "var(--space-4)" }}>
+          <h2>Traffic disputes</h2>
+          <p className="small">A brand disputed some of your traffic. Every click in the window was scored again; charges judged invalid were taken back from your pending earnings.</p>
+          <ul className="stack" style={{ marginTop: "var(--space-3)", gap: "var(--space-3)", listStyle: "none", padding: 0 }}>
+            {earnings.disputes.map((d) => (
+              <li key={d.id} className="stack" style={{ gap: "var(--space-1)" }} data-testid="dispute">
+                <strong>{d.campaignName ?? "A campaign"}</strong>
+                <DisputeOutcome d={d} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       <StorefrontCard handle={creator.handle} live={storefront.live} version={storefront.version} stats={storefront.stats} />
       <CommunityCard community={community} />
       <Card style={{ marginTop: "var(--space-4)" }}>

@@ -97,13 +97,17 @@ async function pauseForBudget(tx: PgTx, c: CampaignRow) {
   return row ?? null;
 }
 
-/** Reverses an earlier charge (a refunded sale): mirror lines, and the spend is given back. */
-export async function reverseCharge(tx: PgTx, chargeKey: string, e: TrackedEvent) {
+/**
+ * Reverses an earlier charge: mirror lines, and the spend (total and the charge's day) is given
+ * back. `reversal` for a refunded sale (cause: the refund event), `dispute_credit` for a charge a
+ * traffic dispute judged invalid (cause: the charged event). A charge is reversed at most once.
+ */
+export async function reverseCharge(tx: PgTx, chargeKey: string, cause: { id: string; at: number }, kind: "reversal" | "dispute_credit" = "reversal") {
   const [original] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.key, chargeKey));
   if (!original) return { reversed: false as const, reason: "nothing_to_reverse" };
   const inserted = await tx
     .insert(ledgerEntries)
-    .values({ id: newId("entry"), key: `reversal:${original.eventId}`, kind: "reversal", eventId: e.id, campaignId: original.campaignId, creatorId: original.creatorId, costMinor: -original.costMinor, currency: original.currency, at: new Date(e.at) })
+    .values({ id: newId("entry"), key: `reversal:${original.eventId}`, kind, eventId: cause.id, campaignId: original.campaignId, creatorId: original.creatorId, costMinor: -original.costMinor, currency: original.currency, at: new Date(cause.at) })
     .onConflictDoNothing({ target: ledgerEntries.key })
     .returning({ id: ledgerEntries.id });
   if (!inserted.length) return { reversed: false as const, reason: "already_reversed" };
@@ -119,5 +123,5 @@ export async function reverseCharge(tx: PgTx, chargeKey: string, e: TrackedEvent
     .update(campaignSpendDays)
     .set({ spentMinor: sql`${campaignSpendDays.spentMinor} - ${original.costMinor}`, charges: sql`${campaignSpendDays.charges} - 1` })
     .where(and(eq(campaignSpendDays.campaignId, original.campaignId), eq(campaignSpendDays.day, dayIn(campaign?.timeZone ?? "UTC", original.at.getTime()))));
-  return { reversed: true as const, costMinor: original.costMinor };
+  return { reversed: true as const, costMinor: original.costMinor, entryId: inserted[0]!.id };
 }

@@ -21,6 +21,9 @@ interface Totals {
   event_views: string;
   billed: string;
   ledger: string;
+  ledger_billing: string;
+  ledger_disputes: string;
+  disputes: string;
   budget_lines: string;
   spend: string;
   spend_days: string;
@@ -29,7 +32,7 @@ interface Totals {
 /**
  * The hourly check that the three records of every launched campaign agree: the per-minute
  * rollups with the events they were made from (valid clicks, views), the amounts billing wrote on
- * the events with the ledger's entries, the ledger's entries with the budget account's lines, and
+ * the events with the ledger's charges and refunds, the disputes' credits with the ledger's, the ledger's entries with the budget account's lines, and
  * the spend counters (total and per day) with the ledger. Any drift raises one alert per campaign
  * per day on its page and an error in the logs; nothing is corrected automatically.
  */
@@ -43,6 +46,9 @@ export async function reconcileCampaigns(pg: PgDb, log: Logger, now: number): Pr
         (select count(*) from events e where e.campaign_id = c.id and e.type = 'view' and e.link_id is not null)::text as event_views,
         coalesce((select sum(billed_minor) from events e where e.campaign_id = c.id), 0)::text as billed,
         coalesce((select sum(cost_minor) from ledger_entries l where l.campaign_id = c.id), 0)::text as ledger,
+        coalesce((select sum(cost_minor) from ledger_entries l where l.campaign_id = c.id and l.kind <> 'dispute_credit'), 0)::text as ledger_billing,
+        coalesce((select -sum(cost_minor) from ledger_entries l where l.campaign_id = c.id and l.kind = 'dispute_credit'), 0)::text as ledger_disputes,
+        coalesce((select sum(credited_minor) from traffic_disputes d where d.campaign_id = c.id), 0)::text as disputes,
         coalesce((select -sum(li.amount_minor) from ledger_lines li join ledger_accounts a on a.id = li.account_id
                   where a.kind = 'campaign_budget' and a.owner_id = c.id), 0)::text as budget_lines,
         coalesce((select spent_minor from campaign_spend s where s.campaign_id = c.id), 0)::text as spend,
@@ -58,7 +64,8 @@ export async function reconcileCampaigns(pg: PgDb, log: Logger, now: number): Pr
     };
     check("valid clicks", ["rollups", r.rollup_valid], ["events", r.event_valid]);
     check("views", ["rollups", r.rollup_views], ["events", r.event_views]);
-    check("charges", ["events", r.billed], ["ledger", r.ledger]);
+    check("charges", ["events", r.billed], ["ledger", r.ledger_billing]);
+    check("dispute credits", ["disputes", r.disputes], ["ledger", r.ledger_disputes]);
     check("budget account", ["ledger entries", r.ledger], ["ledger lines", r.budget_lines]);
     check("spend", ["counter", r.spend], ["ledger", r.ledger]);
     check("daily spend", ["per-day counters", r.spend_days], ["ledger", r.ledger]);

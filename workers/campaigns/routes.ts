@@ -8,7 +8,8 @@ import { campaignStats } from "./campaign-stats";
 import { forecast } from "./forecast";
 import { forecastHistory } from "./forecast-history";
 import { fraudPreview, fraudReport } from "./fraud-report";
-import { CampaignActionBody, CampaignSchema, CampaignStatsSchema, ForecastBody, ForecastSchema, FraudPreviewQuery, FraudPreviewSchema, FraudReportSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
+import { openDispute, listCampaignDisputes } from "../billing/dispute";
+import { CampaignActionBody, CampaignSchema, DisputeBody, DisputeSchema, CampaignStatsSchema, ForecastBody, ForecastSchema, FraudPreviewQuery, FraudPreviewSchema, FraudReportSchema, CreateCampaignBody, UpdateCampaignBody } from "./schemas";
 import { changeCampaignStatus, getCampaign, listCampaigns, updateCampaign } from "./update-campaign";
 
 export const campaignRoutes = createRouter();
@@ -158,5 +159,39 @@ campaignRoutes.openapi(
     const { threshold, days } = c.req.valid("query");
     const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId);
     return c.json(await fraudPreview(c.var.deps, tenant, campaignId, threshold, days), 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{campaignId}/disputes",
+    tags: ["campaigns"],
+    summary: "Dispute a creator's traffic over a window: re-scored with the current scorer, charges now judged invalid credited back",
+    request: { params: CampaignParam, body: jsonBody(DisputeBody) },
+    responses: { 201: jsonContent(DisputeSchema, "Opened and resolved"), ...errorResponses },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId, ["owner", "admin"]);
+    const actor = c.var.actor!;
+    const openedBy = actor.kind === "user" ? actor.userId : `key:${actor.keyId}`;
+    return c.json(await openDispute(c.var.deps, tenant, campaignId, c.req.valid("json"), openedBy), 201);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{campaignId}/disputes",
+    tags: ["campaigns"],
+    summary: "The campaign's traffic disputes and their outcomes, newest first",
+    request: { params: CampaignParam },
+    responses: { 200: jsonContent(z.object({ disputes: z.array(DisputeSchema) }), "Disputes"), ...errorResponses },
+  }),
+  async (c) => {
+    const { campaignId } = c.req.valid("param");
+    const tenant = await campaignTenant(c.var.deps, c.var.actor, campaignId);
+    return c.json({ disputes: await listCampaignDisputes(c.var.deps, tenant, campaignId) }, 200);
   },
 );

@@ -215,6 +215,34 @@ export const FraudPreviewSchema = z.object({
   days: z.number().int(),
 });
 
+export const DisputeBody = z.strictObject({
+  creatorId: z.string().min(1).max(64),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  reason: z.string().trim().min(3).max(1000),
+});
+export const DisputeSchema = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  creatorId: z.string(),
+  creatorHandle: z.string().nullable().optional(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.string(),
+  outcome: z.object({
+    clicks: z.number().int(),
+    rescored: z.number().int(),
+    notRescorable: z.number().int(),
+    invalidBefore: z.number().int(),
+    invalidNow: z.number().int(),
+    chargesCredited: z.number().int(),
+    reasons: z.array(z.object({ reason: z.string(), clicks: z.number().int() })),
+  }),
+  creditedMinor: z.number().int(),
+  currency: z.string(),
+  createdAt: z.string(),
+});
+
 export const ForecastBody = z.strictObject({
   brandId: z.string().min(1).max(64).optional(),
   pricingModel: z.enum(["cpc", "cpv", "cpp", "cpcall"]),

@@ -3,6 +3,7 @@ import { inList } from "../db/d1/in-list";
 import { links } from "../db/d1/schema";
 import { brands, campaigns, collaborations, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
+import { creatorDisputes } from "../billing/dispute";
 
 /** One ledger for a creator: pending earnings per campaign (from their ledger account), traffic, and their links. */
 export async function creatorEarnings(deps: Deps, creatorId: string, linkOrigin: string) {
@@ -31,7 +32,9 @@ export async function creatorEarnings(deps: Deps, creatorId: string, linkOrigin:
   const myLinks = ids.length ? await deps.db.select().from(links).where(and(eq(links.creatorId, creatorId), inList(links.campaignId, ids))) : [];
   const totals = new Map<string, number>();
   for (const e of earned) totals.set(e.currency, (totals.get(e.currency) ?? 0) + Number(e.amount));
+  const disputes = await creatorDisputes(pg, creatorId);
   return {
+    disputes: disputes.map((d) => ({ ...d, campaignName: joined.find((j) => j.c.id === d.campaignId)?.c.name ?? null })),
     pending: [...totals.entries()].map(([currency, amountMinor]) => ({ currency, amountMinor })),
     campaigns: joined.map(({ c, brandName }) => {
       const t = traffic.find((x) => x.campaignId === c.id);

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const accountKind = pgEnum("ledger_account_kind", ["campaign_budget", "creator_pending", "platform_fee"]);
 
@@ -25,7 +25,8 @@ export const ledgerEntries = pgTable(
   {
     id: text("id").primaryKey(),
     key: text("key").notNull().unique(),
-    kind: text("kind", { enum: ["charge", "reversal"] }).notNull(),
+    /** `reversal`: a refunded sale; `dispute_credit`: a charge a traffic dispute judged invalid. */
+    kind: text("kind", { enum: ["charge", "reversal", "dispute_credit"] }).notNull(),
     eventId: text("event_id").notNull(),
     campaignId: text("campaign_id").notNull(),
     creatorId: text("creator_id").notNull(),
@@ -69,4 +70,42 @@ export const campaignSpendDays = pgTable(
     charges: integer("charges").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.day] })],
+);
+
+/**
+ * A brand's dispute of one creator's traffic on a campaign over a time window. Opening it
+ * re-scores the window with the current scorer; charges now judged invalid are credited back by
+ * `dispute_credit` entries (the charges themselves are never edited).
+ */
+export const trafficDisputes = pgTable(
+  "traffic_disputes",
+  {
+    id: text("id").primaryKey(),
+    brandId: text("brand_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    creatorId: text("creator_id").notNull(),
+    fromAt: timestamp("from_at", { withTimezone: true }).notNull(),
+    toAt: timestamp("to_at", { withTimezone: true }).notNull(),
+    reason: text("reason").notNull(),
+    openedBy: text("opened_by").notNull(),
+    /** What re-scoring found: clicks in the window, re-scored, newly invalid, charges credited, by reason. */
+    outcome: jsonb("outcome").notNull(),
+    creditedMinor: bigint("credited_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("traffic_disputes_campaign").on(t.campaignId, t.createdAt), index("traffic_disputes_creator").on(t.creatorId, t.createdAt)],
+);
+
+/** The charges one dispute credited back (a charge is credited at most once: the entry key is `reversal:<event>`). */
+export const disputeCredits = pgTable(
+  "dispute_credits",
+  {
+    disputeId: text("dispute_id").notNull().references(() => trafficDisputes.id),
+    eventId: text("event_id").notNull(),
+    entryId: text("entry_id").notNull().references(() => ledgerEntries.id),
+    costMinor: bigint("cost_minor", { mode: "number" }).notNull(),
+    reasons: text("reasons").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.disputeId, t.eventId] })],
 );
