@@ -1,3 +1,4 @@
+import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -89,4 +90,27 @@ export async function expectHeading(page: Page, text: string) {
   await page.locator("h1", { hasText: exactly }).first().waitFor({ timeout: 10_000 });
   const actual = (await page.locator("h1").first().textContent())?.trim();
   if (actual !== text) throw new Error(`expected heading "${text}", got "${actual}"`);
+}
+
+/** The headers a phone's browser sends when a person taps a link (the fraud scorer checks them against the user agent). */
+const PHONE_TAP = {
+  "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  "accept-language": "en-GB,en;q=0.9",
+  "sec-fetch-mode": "navigate",
+};
+
+/**
+ * Taps a tracked link as a phone would, from address `ip`, and returns the redirect's status.
+ * Raw HTTP, not fetch: Node's fetch always sends `Sec-Fetch-Mode: cors`, which no tap does.
+ */
+export function tapLink(url: string, ip: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "GET", headers: { ...PHONE_TAP, "cf-connecting-ip": ip } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }

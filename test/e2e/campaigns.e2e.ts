@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrand, createCreator, mintLink, signIn, type Fetcher } from "../factories";
-import { APP, expectHeading, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, launch, shot, tapLink, uniqueEmail, VIEWPORTS } from "./browser";
 
 const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
 const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
@@ -69,8 +69,7 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
       const creator = await signIn(gateway, uniqueEmail(`campaign-creator-${name}`));
       const profile = await createCreator(gateway, creator.cookie, { handle: `linen_${name}_${Date.now().toString(36)}`, displayName: "Ada Linen", niches: ["home"] });
       const link = await mintLink(gateway, cookie, { campaignId, creatorId: profile.id, destination: `https://${domain}/linen` });
-      const click = await fetch(`${GATEWAY}/l/${link.code}`, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1", "cf-connecting-ip": "81.2.69.160" } });
-      expect(click.status).toBe(302);
+      expect(await tapLink(`${GATEWAY}/l/${link.code}`, "81.2.69.160")).toBe(302);
       const clickedAt = Date.now();
 
       // The dashboard refreshes itself: the click and the creator appear without a reload.

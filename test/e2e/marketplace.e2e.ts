@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCreator, signIn, type Fetcher } from "../factories";
-import { APP, expectHeading, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, launch, shot, tapLink, uniqueEmail, VIEWPORTS } from "./browser";
 
 const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
 const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
@@ -51,8 +51,7 @@ describe.each(Object.entries(VIEWPORTS))("marketplace on %s", (name, viewport) =
       await brandPage.goto(`${APP}/brand/campaigns/${openCampaignId}`);
       await expectHeading(brandPage, "Night Repair Mask");
 
-      const res = await fetch(link, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Version/18.1 Mobile/15E148 Safari/604.1", "cf-connecting-ip": `81.2.70.${name === "phone" ? 11 : 12}` } });
-      expect(res.status).toBe(302);
+      expect(await tapLink(link, `81.2.70.${name === "phone" ? 11 : 12}`)).toBe(302);
       const clickedAt = Date.now();
       await Promise.all([
         brandPage.locator("table.data tr", { hasText: displayName }).waitFor({ timeout: 5_000 }),
