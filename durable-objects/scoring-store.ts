@@ -53,7 +53,7 @@ export class ScoringStore {
     const body = encode(this.state);
     this.transaction(() => {
       this.sql.exec("DELETE FROM scoring_snapshot WHERE stream = ?", this.stream);
-      for (let part = 0; part * CHUNK < body.length; part++) this.sql.exec("INSERT INTO scoring_snapshot (stream, part, body, seq) VALUES (?, ?, ?, ?)", this.stream, part, body.slice(part * CHUNK, (part + 1) * CHUNK), this.seq);
+      chunks(body).forEach((chunk, part) => this.sql.exec("INSERT INTO scoring_snapshot (stream, part, body, seq) VALUES (?, ?, ?, ?)", this.stream, part, chunk, this.seq));
       this.sql.exec("DELETE FROM scoring_journal WHERE stream = ? AND seq <= ?", this.stream, this.seq);
     });
     this.lastSnapshot = now;
@@ -72,6 +72,19 @@ export class ScoringStore {
       this.dirty = true;
     }
   }
+}
+
+/** Pieces of at most CHUNK UTF-16 units, never splitting a surrogate pair (a lone half would not survive storage). */
+export function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + CHUNK);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out;
 }
 
 /** LinkState as JSON: Maps (nested ones too) become `{ $map: entries }`. */

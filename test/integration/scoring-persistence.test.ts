@@ -2,6 +2,7 @@ import { abortAllDurableObjects, runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ClickInput } from "../../durable-objects/link-counter";
+import { chunks } from "../../durable-objects/scoring-store";
 import { newId } from "../../workers/lib/ids";
 import { counterName } from "../../workers/links/count-click";
 
@@ -73,5 +74,13 @@ describe("scoring state across evictions", () => {
     for (let k = 30; k < 40; k++) later.push(await woken.record(farm(k)));
     expect(later.every((v) => v.fraud)).toBe(true);
     expect(later.some((v) => v.reasons.includes("fingerprint_surge") || v.reasons.includes("shared_fingerprint"))).toBe(true);
+  });
+
+  it("snapshot pieces never split a character that needs two UTF-16 units", () => {
+    const text = `${"a".repeat(512 * 1024 - 1)}😀${"b".repeat(10)}`;
+    const parts = chunks(text);
+    expect(parts.join("")).toBe(text);
+    for (const p of parts) expect(p.charCodeAt(p.length - 1) >= 0xd800 && p.charCodeAt(p.length - 1) <= 0xdbff).toBe(false);
+    expect(parts.length).toBe(2);
   });
 });
