@@ -9,19 +9,10 @@ import { FEATURES } from "../../workers/fraud/features";
 import { predict, type Model } from "../../workers/fraud/model";
 import { contextOnly } from "../../workers/fraud/score-click";
 import type { Row } from "./dataset";
+import { mulberry32 as rng } from "./mulberry32";
 
 export const TARGET_FPR = 0.004;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FitOptions {
   seed: number;

@@ -7,6 +7,7 @@
  * datacenter traffic and click farms.
  */
 import type { Click } from "../../workers/fraud/score-click";
+import { mulberry32 as rng } from "./mulberry32";
 
 export type Pattern =
   | "human"
@@ -25,17 +26,6 @@ export interface LabelledClick extends Click {
   bot: boolean;
 }
 
-/** mulberry32: small, fast, good enough for simulation, and reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UAS: [string, number][] = [
   ["Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", 14],

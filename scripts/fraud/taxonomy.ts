@@ -44,6 +44,7 @@
  */
 
 import { createHash } from "node:crypto";
+import { mulberry32 } from "./mulberry32";
 
 export type Taxonomy = "human" | "GIVT" | "SIVT";
 
@@ -112,17 +113,6 @@ const TAXONOMY = Object.fromEntries(FAMILY_LIST.map((f) => [f.name, f.taxonomy])
 type Rng = () => number;
 type Weighted<T> = readonly (readonly [T, number])[];
 
-/** mulberry32: tiny, fast, reproducible. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a, to derive one independent stream per family from the seed. */
 function hashString(s: string): number {

@@ -1,5 +1,6 @@
 import { createApiKey, createBrand, createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, uniqueEmail } from "./helpers";
+import { query } from "./pg-helpers";
 
 /** A brand (owner session, API key, domain) and a creator, for billing tests. */
 export interface BillingSetup { owner: string; key: string; brandId: string; creatorId: string; creatorCookie: string; domain: string }
@@ -21,3 +22,11 @@ export async function campaignWithLink(s: BillingSetup, body: Record<string, unk
   const linkId = ((await (await api(`/api/v1/links/${link.code}`, { headers: { cookie: s.owner } })).json()) as { id: string }).id;
   return { campaignId: campaign.id, linkId, code: link.code, base: { brandId: s.brandId, campaignId: campaign.id, linkId, creatorId: s.creatorId } };
 }
+
+/** A campaign's ledger balance per account kind (budget, creator, platform). */
+export const balances = (campaignId: string) =>
+  query<{ kind: string; balance: string }>(
+    `select a.kind, sum(l.amount_minor)::text as balance from ledger_lines l join ledger_accounts a on a.id = l.account_id
+     join ledger_entries e on e.id = l.entry_id where e.campaign_id = $1 group by a.kind order by a.kind`,
+    [campaignId],
+  );

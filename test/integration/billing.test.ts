@@ -4,15 +4,8 @@ import { bpsOf, priceEvent } from "../../workers/billing/price-event";
 import { newId } from "../../workers/lib/ids";
 import { createCampaign, createCreator, mintLink, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
-import { billingSetup as setup, campaignWithLink, type BillingSetup as Setup } from "./billing-setup";
+import { balances, billingSetup as setup, campaignWithLink, type BillingSetup as Setup } from "./billing-setup";
 import { clickEvent, deliver, eventually, launchedAgo, query } from "./pg-helpers";
-
-const balances = (campaignId: string) =>
-  query<{ kind: string; balance: string }>(
-    `select a.kind, sum(l.amount_minor)::text as balance from ledger_lines l join ledger_accounts a on a.id = l.account_id
-     join ledger_entries e on e.id = l.entry_id where e.campaign_id = $1 group by a.kind order by a.kind`,
-    [campaignId],
-  );
 
 describe("pricing", () => {
   it("rounds basis points half up in integer arithmetic", () => {

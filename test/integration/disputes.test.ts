@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RECONCILE_CRON } from "../../workers/billing/reconcile";
 import type { ScoringInput } from "../../workers/fraud/score-click";
 import { api, postJson, problem } from "./helpers";
-import { billingSetup, campaignWithLink } from "./billing-setup";
+import { balances, billingSetup, campaignWithLink } from "./billing-setup";
 import { clickEvent, deliver, launchedAgo, query, runScheduled } from "./pg-helpers";
 
 /** Traffic disputes (ADR 016): re-scored with the current scorer, credited by reversal entries. */
@@ -16,13 +16,6 @@ const HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 const person = (i: number): ScoringInput => ({ ua: SAFARI, acceptLanguage: ["en-GB", "en-US,en;q=0.9", "fr-FR,fr;q=0.9"][i % 3]!, secChUa: null, secFetchMode: "navigate", accept: HTML, method: "GET", identity: { visitor: `human-${i}`, ipKey: `ip-h${i}`, subnet: `81.${i}.7` } });
 /** A script in Chrome's clothing: no client hints, accepts anything. The live scorer of the day let it through. */
 const script = (i: number): ScoringInput => ({ ua: CHROME, acceptLanguage: "en-US", secChUa: null, secFetchMode: null, accept: "*/*", method: "GET", identity: { visitor: `bot-${i}`, ipKey: `ip-b${i}`, subnet: `90.${i}.3` } });
-
-const balances = (campaignId: string) =>
-  query<{ kind: string; balance: string }>(
-    `select a.kind, sum(l.amount_minor)::text as balance from ledger_lines l join ledger_accounts a on a.id = l.account_id
-     join ledger_entries e on e.id = l.entry_id where e.campaign_id = $1 group by a.kind order by a.kind`,
-    [campaignId],
-  );
 
 describe("traffic disputes", () => {
   it("re-scores the window, credits back the charges now judged invalid, balances the ledger, and the creator sees it", async () => {
