@@ -14,7 +14,11 @@ export const REASON: Record<string, string> = {
   shared_fingerprint: "Many addresses, one fingerprint",
   fingerprint_surge: "One fingerprint surging",
   subnet_farm: "Click farm network",
+  identity_surge: "One browser on many addresses",
+  referer_surge: "Surge from an unusual site",
+  audience_shift: "Burst from outside the audience",
   composition_anomaly: "Traffic mix changed abruptly",
   velocity_spike: "Spike far above baseline",
+  hidden_webview: "Unnamed in-app WebView, no referer",
   learned_pattern: "Learned pattern",
 };

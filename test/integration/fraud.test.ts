@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS, newLinkState, scoreClick as scoreWithModel, scorer, windowCounts, type Click, type LinkState } from "../../workers/fraud/score-click";
 import { generateTraffic } from "../../scripts/fraud/taxonomy";
 import { encode } from "../../durable-objects/scoring-store";
+import { fingerprintShare } from "../../workers/fraud/baseline";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const T0 = Date.UTC(2026, 10, 20, 12);
@@ -112,6 +113,48 @@ describe("scoreClick", () => {
     expect(scoreClick(s, click({ ip: "3.8.1.2", asn: 16509 })).fraud).toBe(false);
     expect(scoreClick(s, click({ ip: "3.8.1.3", asn: 16509, acceptLanguage: null })).reasons).toEqual(["datacenter_asn"]);
     expect(scoreClick(s, click({ ip: "95.216.1.1", asn: 24940 })).reasons).toEqual(["datacenter_asn"]);
+  });
+
+  it("flags a WebView that names no app and brings no referer, not an app's in-app browser", () => {
+    const s = newLinkState();
+    const wv = "Mozilla/5.0 (Linux; Android 14; SM-A546B Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/131.0.6778.135 Mobile Safari/537.36";
+    expect(scoreClick(s, click({ ua: wv, ip: "81.2.90.1", referer: null })).reasons).toEqual(["hidden_webview"]);
+    expect(scoreClick(s, click({ ua: wv, ip: "81.2.90.2", referer: null })).fraud).toBe(true);
+    expect(scoreClick(s, click({ ua: `${wv} Instagram 400.0.0.30.80 Android`, ip: "81.2.90.3", referer: null })).reasons).toEqual([]);
+    expect(scoreClick(s, click({ ua: wv, ip: "81.2.90.4", referer: "https://news.example.org/story" })).reasons).toEqual([]);
+  });
+
+  it("does not take people behind one carrier address with the same frozen iPhone user agent for one repeat clicker", () => {
+    const s = newLinkState();
+    const langs = ["en-US", "es-US", "fr-FR", "de-DE", "pt-BR", "it-IT"];
+    const verdicts = langs.map((acceptLanguage, i) => scoreClick(s, click({ ts: T0 + i * 60_000, ip: "172.58.1.9", asn: 21928, acceptLanguage })));
+    expect(verdicts.every((v) => !v.reasons.includes("repeat_clicker"))).toBe(true);
+    const same = langs.map((_, i) => scoreClick(s, click({ ts: T0 + 20 * 60_000 + i * 60_000, ip: "172.58.1.10", asn: 21928 })));
+    expect(same.some((v) => v.reasons.includes("repeat_clicker"))).toBe(true);
+  });
+
+  it("does not let a surge the rules miss become the link's normal (bounded learning)", () => {
+    const s = newLinkState();
+    // Two hours of an ordinary US audience, about two people a minute.
+    let t = T0;
+    for (let i = 0; i < 240; i++, t += 30_000) scoreClick(s, click({ ts: t, ip: `81.${2 + (i % 50)}.${i % 200}.${1 + (i % 250)}`, acceptLanguage: i % 2 ? "en-US" : "en-GB" }));
+    // Then half an hour of people from Brazil at ten times the rate, from everywhere, from Instagram.
+    const langs = ["pt-BR", "pt-BR,pt;q=0.9", "pt-BR,en;q=0.8", "pt", "en-US", "es-419"];
+    for (let i = 0; i < 600; i++, t += 3_000) {
+      const ua = IPHONE.replace("18_1", `${16 + (i % 3)}_${i % 7}`).replace("Version/18.1", `Version/${16 + (i % 3)}.${i % 7}`);
+      scoreClick(s, click({ ts: t, ip: `177.${i % 250}.${(i * 7) % 250}.${1 + (i % 250)}`, country: "BR", ua, acceptLanguage: langs[i % langs.length] }));
+    }
+    // Bounded, the surge teaches at most 1.5× the normal rate's worth (about 0.43 of the mass by
+    // now, the window's ramp-up included); unbounded it would be 0.73 and Brazil the link's normal.
+    expect(fingerprintShare(s.baseline, "BR", 0.05, "country")).toBeLessThan(0.5);
+  });
+
+  it("flags a burst from a foreign country packed into one small network, even behind an ordinary source", () => {
+    const s = newLinkState();
+    let t = T0;
+    for (let i = 0; i < 240; i++, t += 30_000) scoreClick(s, click({ ts: t, ip: `81.${2 + (i % 50)}.${i % 200}.${1 + (i % 250)}` }));
+    const farm = Array.from({ length: 60 }, (_, i) => scoreClick(s, click({ ts: t + i * 5_000, ip: `113.161.7.${2 + ((i * 37) % 250)}`, country: "VN", ua: `${IPHONE.replace("18_1", `17_${i % 7}`)}`, acceptLanguage: i % 2 ? "vi-VN" : "en-US" })));
+    expect(farm.slice(-30).filter((v) => v.reasons.includes("audience_shift")).length).toBeGreaterThan(20);
   });
 
   it("reaches the measured generalisation on a fresh draw of the taxonomy generator (one day, an unseen seed)", () => {

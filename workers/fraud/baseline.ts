@@ -56,16 +56,19 @@ export interface Trait {
   topUaShare: number;
 }
 
-/** Teaches the baseline one valid click. */
-export function learn(b: Baseline, now: number, t: Trait) {
+/**
+ * Teaches the baseline one valid click, counted as `weight` clicks (≤ 1: the scorer bounds how much
+ * one surge can teach, so traffic the rules miss cannot flood the link's normal either).
+ */
+export function learn(b: Baseline, now: number, t: Trait, weight = 1) {
   decayTo(b, now);
-  b.total += 1;
-  if (t.noLang) b.noLang += 1;
-  if (t.noRef) b.noRef += 1;
-  if (t.fresh) b.fresh += 1;
-  b.topUa += t.topUaShare;
+  b.total += weight;
+  if (t.noLang) b.noLang += weight;
+  if (t.noRef) b.noRef += weight;
+  if (t.fresh) b.fresh += weight;
+  b.topUa += t.topUaShare * weight;
   if (b.fpScale < 1e-6) rescale(b);
-  const w = 1 / b.fpScale;
+  const w = weight / b.fpScale;
   b.fps.set(t.fp, (b.fps.get(t.fp) ?? 0) + w);
   bumpCategory(b, "country", t.country, w);
   bumpCategory(b, "referer", t.referer, w);

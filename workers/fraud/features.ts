@@ -35,6 +35,7 @@ export const FEATURES = [
   "referer_known",
   "identity_visitors_10m",
   "identity_lift",
+  "bare_webview",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

@@ -21,12 +21,24 @@ export interface Model {
   trainedOn: Record<string, string | number>;
 }
 
+/** Scratch buffers per model (inference is synchronous, so one set per model is enough). */
+const buffers = new WeakMap<Model, Float64Array[]>();
+
+function buffersOf(model: Model) {
+  let b = buffers.get(model);
+  if (!b) buffers.set(model, (b = [new Float64Array(model.mean.length), ...model.layers.map((l) => new Float64Array(l.bias.length))]));
+  return b;
+}
+
 /** The model's probability that a click is invalid. */
 export function predict(model: Model, input: ArrayLike<number>): number {
-  let x: number[] = new Array(input.length);
-  for (let i = 0; i < input.length; i++) x[i] = (input[i]! - model.mean[i]!) / model.std[i]!;
-  for (const layer of model.layers) {
-    const out = layer.bias.slice();
+  const b = buffersOf(model);
+  let x = b[0]!;
+  for (let i = 0; i < x.length; i++) x[i] = (input[i]! - model.mean[i]!) / model.std[i]!;
+  for (let l = 0; l < model.layers.length; l++) {
+    const layer = model.layers[l]!;
+    const out = b[l + 1]!;
+    out.set(layer.bias);
     const w = layer.weights;
     for (let i = 0; i < x.length; i++) {
       const xi = x[i]!;

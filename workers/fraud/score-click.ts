@@ -70,6 +70,7 @@ export const WEIGHTS: Record<string, number> = {
   empty_user_agent: 0.8,
   datacenter_asn: 0.7,
   cloud_network: 0.3,
+  hidden_webview: 0.5,
   header_mismatch: 0.8,
   not_navigation: 0.8,
   visitor_burst: 0.9,
@@ -242,7 +243,10 @@ export function observe(state: LinkState, click: Click, options: Pick<ScoringOpt
 
   // One visitor's history over the last hour.
   const { visitor, ipKey, subnet } = identity ?? identify(state, click, options.saltSecret);
-  const before = state.visitors.get(visitor) ?? [];
+  // A visitor's history is kept per browser language too: behind carrier NAT, people whose phones
+  // send the same frozen user agent share a visitor hash, and their languages tell them apart.
+  const person = click.acceptLanguage ? `${visitor}|${click.acceptLanguage}` : visitor;
+  const before = state.visitors.get(person) ?? [];
   let stale = 0;
   while (stale < before.length && before[stale]! <= ts - HOUR) stale++;
   if (stale) before.splice(0, stale);
@@ -260,8 +264,8 @@ export function observe(state: LinkState, click: Click, options: Pick<ScoringOpt
   if (options.visitorBursts !== false && (in10s >= 3 || in1m >= 8)) reasons.push("visitor_burst");
   before.push(ts);
   if (before.length > MAX_VISITOR_TIMES) before.splice(0, before.length - MAX_VISITOR_TIMES);
-  state.visitors.delete(visitor);
-  state.visitors.set(visitor, before);
+  state.visitors.delete(person);
+  state.visitors.set(person, before);
   if (state.visitors.size > MAX_TRACKED) state.visitors.delete(state.visitors.keys().next().value!);
 
   // The link's windows and its composition against its own baseline.
@@ -315,14 +319,17 @@ export function observe(state: LinkState, click: Click, options: Pick<ScoringOpt
   if (idNow.visitors >= 8 && idShare >= 0.2 && idShare >= 4 * idBase && link.rateRatio >= Math.log(2) && !reasons.includes("shared_fingerprint") && !reasons.includes("fingerprint_surge")) reasons.push("identity_surge");
   // Many visitors from a site people do not ordinarily come from (coupon pages, offerwalls).
   if (!known && refNow.visitors >= 8 && refShare >= 0.15 && refShare >= 5 * refBase) reasons.push("referer_surge");
-  // A burst from a country the link's audience is not in, with no ordinary source behind it.
-  else if (!(ref !== "" && known) && !facts.webview && n10 >= 15 && countryShare >= 0.3 && countryShare >= 5 * countryBase && link.rateRatio >= Math.log(2)) reasons.push("audience_shift");
+  // A burst from a country the link's audience is not in, with no ordinary source behind it, or
+  // packed into a few networks (a genuine foreign moment spreads over a country's networks).
+  else if (n10 >= 15 && countryShare >= 0.3 && countryShare >= 5 * countryBase && link.rateRatio >= Math.log(2) && ((!(ref !== "" && known) && !facts.webview) || subnetIps >= SUBNET_PACKED)) reasons.push("audience_shift");
   // Many distinct addresses from one small network within minutes: a click farm. (Carrier NAT
   // puts many people behind one address, which does not count here.)
   if (subnetIps >= 6) reasons.push("subnet_farm");
+  // A WebView no app claims, arriving from nowhere: the vehicle of hidden background clicks.
+  if (facts.bareWebview && noRef) reasons.push("hidden_webview");
   // The link's traffic is up and has changed shape, and this click has the trait that changed.
   const surging = link.rateRatio >= Math.log(3) && n10 >= 20;
-  if (surging && ((noLang && !facts.webview && link.noLangDelta >= 0.3) || (noRef && link.noRefDelta >= 0.35 && link.topUaDelta >= 0.25 && link.topUaNow >= 0.4))) reasons.push("composition_anomaly");
+  if (surging && !facts.webview && ((noLang && link.noLangDelta >= 0.3) || (noRef && link.noRefDelta >= 0.35 && link.topUaDelta >= 0.25 && link.topUaNow >= 0.4))) reasons.push("composition_anomaly");
   // A minute far above the link's baseline, from few networks and few fingerprints.
   const expectedMinute = Math.max(ratePer(b, ts, MIN) + (peers?.expected1m ?? 0), link.ageHours >= 0.2 ? 1 : 12);
   if (n1 > 60 && n1 > 5 * expectedMinute) {
@@ -330,7 +337,7 @@ export function observe(state: LinkState, click: Click, options: Pick<ScoringOpt
   }
 
   const ruleScore = combine(reasons);
-  if (ruleScore < BASELINE_CUT) learn(b, ts, { fp, country, referer: ref, identity: id, noLang, noRef, fresh: unique, topUaShare: link.topUaNow });
+  if (ruleScore < BASELINE_CUT) learn(b, ts, { fp, country, referer: ref, identity: id, noLang, noRef, fresh: unique, topUaShare: link.topUaNow }, learningWeight(link));
 
   const f = into ?? new Float64Array(FEATURES.length);
   f[F.visitor_10s] = Math.log1p(in10s);
@@ -365,8 +372,25 @@ export function observe(state: LinkState, click: Click, options: Pick<ScoringOpt
   f[F.referer_known] = known ? 1 : 0;
   f[F.identity_visitors_10m] = Math.log1p(idNow.visitors);
   f[F.identity_lift] = lift(idShare, idBase);
+  f[F.bare_webview] = facts.bareWebview ? 1 : 0;
   return { visitor, unique, reasons, ruleScore, features: f };
 }
+
+/** Addresses from the click's /24 in ten minutes that pack a foreign burst into few networks. */
+const SUBNET_PACKED = 3;
+
+/**
+ * How much one valid click teaches a mature baseline: fully at up to LEARN_SURGE× the link's
+ * normal rate, less above it, so a surge teaches at most LEARN_SURGE× the normal rate's worth of
+ * clicks. Otherwise a farm the rules miss would, within minutes, become the link's normal mix
+ * (its country, fingerprint, referer) and hide itself and every farm after it. A young baseline
+ * (under an hour) learns everything: it has no normal to protect yet.
+ */
+function learningWeight(link: LinkValues) {
+  if (link.ageHours < 1) return 1;
+  return Math.min(1, Math.exp(Math.log(LEARN_SURGE) - link.rateRatio));
+}
+const LEARN_SURGE = 1.5;
 
 const F = Object.fromEntries(FEATURES.map((name, i) => [name, i])) as Record<FeatureName, number>;
 

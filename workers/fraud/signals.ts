@@ -50,6 +50,8 @@ export function classifyUserAgent(ua: string): UaClass {
 export interface UaFacts {
   cls: UaClass;
   webview: boolean;
+  /** An Android WebView that names no app (see bareWebview). */
+  bareWebview: boolean;
   chromium: number | null;
   /** FNV-1a state after the user agent, where the scorer's header fingerprint goes on. */
   hash: number;
@@ -62,7 +64,7 @@ export function uaFacts(ua: string): UaFacts {
   if (!f) {
     let h = 0x811c9dc5;
     for (let i = 0; i < ua.length; i++) h = Math.imul(h ^ ua.charCodeAt(i), 0x01000193);
-    f = { cls: classifyUserAgent(ua), webview: isWebview(ua), chromium: chromiumMajor(ua), hash: Math.imul(h ^ 0x7c, 0x01000193) };
+    f = { cls: classifyUserAgent(ua), webview: isWebview(ua), bareWebview: bareWebview(ua), chromium: chromiumMajor(ua), hash: Math.imul(h ^ 0x7c, 0x01000193) };
     if (facts.size >= 30_000) facts.clear();
     facts.set(ua, f);
   }
@@ -93,6 +95,13 @@ export function blockOf(ip: string): string {
 
 /** In-app browsers (Instagram, Facebook, TikTok, Snapchat, Android WebView…): they often send no Accept-Language or Referer. */
 export const isWebview = (ua: string) => /; wv\)|FBAN|FBAV|Instagram|musical_ly|BytedanceWebview|TikTok|Snapchat|Line\/|GSA\//.test(ua);
+
+/**
+ * An Android WebView (`; wv)`) whose user agent names no app. The social and messaging apps
+ * people open links in add their token (Instagram, FBAV, musical_ly, Line/…); a bare WebView is
+ * what an SDK or a hidden view inside some other app loads, the vehicle of background click fraud.
+ */
+export const bareWebview = (ua: string) => ua.includes("; wv)") && !/FBAN|FBAV|FB_IAB|Instagram|musical_ly|BytedanceWebview|TikTok|Snapchat|Line\/|GSA\/|Pinterest|Twitter|LinkedInApp|KAKAOTALK|WhatsApp|Telegram|YaApp|baiduboxapp|MicroMessenger/.test(ua);
 
 /** The Chromium major version a user agent claims (not Chrome on iOS, which is WebKit), or null. */
 export function chromiumMajor(ua: string): number | null {
