@@ -27,7 +27,8 @@ export default defineConfig(async () => {
         wrangler: { configPath: "./wrangler.toml", environment: "dev" },
         miniflare: {
           // DOH_URL: a stand-in resolver answers there (test/integration/doh-stub.ts).
-          bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", DOH_URL: "https://doh.test.example/dns-query", ...OAUTH_TEST_CLIENTS },
+          // STRIPE_WEBHOOK_SECRET verifies signed test events; no STRIPE_SECRET_KEY, so checkout runs on the manual provider.
+          bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", DOH_URL: "https://doh.test.example/dns-query", STRIPE_WEBHOOK_SECRET: "whsec_tandem_test_secret", ...OAUTH_TEST_CLIENTS },
         },
       }),
     ],

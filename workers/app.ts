@@ -1,3 +1,4 @@
+import { testCheckoutRoutes, walletRoutes, webhookRoutes } from "./money/routes";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/routes";
@@ -66,6 +67,9 @@ export function createApp(config: Pick<Config, "environment">) {
   app.route("/api/v1/communities", communityCourseRoutes);
   app.route("/api/v1/courses", courseRoutes);
   app.route("/api/v1/drops", dropRoutes);
+  app.route("/api/v1/brands", walletRoutes);
+  app.route("/api/v1/checkout/test", testCheckoutRoutes);
+  app.route("/api/v1/webhooks", webhookRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.
   app.on(["GET", "HEAD"], "/l/:code", redirect);

@@ -1,3 +1,5 @@
+import { expireTestCheckouts } from "./money/manual-checkout";
+import type { Deps } from "./lib/context";
 import { createApp } from "./app";
 import { consumeImports } from "./catalog/import/consumer";
 import type { ImportMessage } from "./catalog/import/start-import";
@@ -66,12 +68,24 @@ export default {
       }
       return;
     }
+    const emailer = emailerFor(config, env, db, now);
     const drains = await Promise.allSettled([
       drainEventOutbox({ db, events: env.EVENTS, log: log("event-outbox", "event_outbox") }),
-      drainNotificationMail({ db, emailer: emailerFor(config, env, db, now), appOrigin: config.appOrigin, now, log: log("notification-mail", "notifications") }),
+      drainNotificationMail({ db, emailer, appOrigin: config.appOrigin, now, log: log("notification-mail", "notifications") }),
+      expireCheckouts({ config, db, emailer, now, log: log("expire-checkouts", "checkout_sessions") }, env),
     ]);
     // One drain failing never stops the other; the run still fails, so the failure is seen.
     const failed = drains.find((d): d is PromiseRejectedResult => d.status === "rejected");
     if (failed) throw failed.reason;
   },
 } satisfies ExportedHandler<Env>;
+
+async function expireCheckouts(deps: Omit<Deps, "pg">, env: Env) {
+  if (deps.config.payments.kind !== "manual") return;
+  const pg = lazyPg(postgresUrl(env));
+  try {
+    await expireTestCheckouts({ ...deps, pg: pg.get });
+  } finally {
+    await pg.close();
+  }
+}

@@ -9,6 +9,7 @@ const NAV = {
     { to: "/brand", label: "Overview", end: true },
     { to: "/brand/catalog", label: "Catalog", end: false },
     { to: "/brand/campaigns", label: "Campaigns", end: false },
+    { to: "/brand/wallet", label: "Wallet", end: false },
     { to: "/brand/settings", label: "Settings", end: false },
   ],
   creator: [

@@ -74,6 +74,15 @@ describe("production is the default and fails closed", () => {
     expect((await problem(res)).detail).toContain("APP_ORIGIN");
   });
 
+  it("production never runs the test-mode checkout (it would be free money), and Stripe needs its webhook secret", async () => {
+    const page = await call("/api/v1/checkout/test/mcs_01JZZZZZZZZZZZZZZZZZZZZZZZ", PRODUCTION);
+    expect(page.status).toBe(404);
+    expect((await problem(page)).detail).toContain("only without Stripe");
+    const half = await call("/healthz", { ...PRODUCTION, STRIPE_SECRET_KEY: "sk_live_configured", STRIPE_WEBHOOK_SECRET: undefined });
+    expect(half.status).toBe(503);
+    expect((await problem(half)).detail).toContain("STRIPE_WEBHOOK_SECRET");
+  });
+
   it("queue batches on a misconfigured deployment are retried, not handled", async () => {
     const batch = { queue: "tandem-events", messages: [], retryAll() {}, ackAll() {} } as unknown as MessageBatch;
     await expect(worker.queue!(batch, { ...env, ENVIRONMENT: "staging" } as Env, createExecutionContext())).rejects.toThrow(/ENVIRONMENT/);

@@ -1,21 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgTx } from "../db/pg/client";
-import { campaignAlerts, campaigns, campaignSpend, campaignSpendDays, ledgerAccounts, ledgerEntries, ledgerLines } from "../db/pg/schema";
+import { campaignAlerts, campaigns, campaignSpend, campaignSpendDays, ledgerEntries, ledgerLines } from "../db/pg/schema";
 import type { TrackedEvent } from "../events/envelope";
 import { newId } from "../lib/ids";
 import { bpsOf, PLATFORM_FEE_BPS } from "./price-event";
 import { dayIn } from "./spend-day";
+import { accountId } from "./ledger";
 import { checkSpendVelocity } from "./spend-velocity";
-
-async function account(tx: PgTx, kind: "campaign_budget" | "creator_pending" | "platform_fee", ownerId: string, currency: string, brandId: string | null) {
-  await tx.insert(ledgerAccounts).values({ id: newId("account"), kind, ownerId, currency, brandId }).onConflictDoNothing();
-  const [row] = await tx
-    .select({ id: ledgerAccounts.id })
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.kind, kind), eq(ledgerAccounts.ownerId, ownerId), eq(ledgerAccounts.currency, currency)));
-  return row!.id;
-}
 
 export type ChargeResult =
   | { charged: true; entryId: string; costMinor: number; pausedCampaign: CampaignRow | null }
@@ -67,9 +59,9 @@ export async function chargeEvent(tx: PgTx, c: CampaignRow, e: TrackedEvent, cos
   await tx.insert(ledgerEntries).values({ id: entryId, key: `charge:${e.id}`, kind: "charge", eventId: e.id, campaignId: c.id, creatorId: e.creatorId!, costMinor, currency: c.currency, at: new Date(e.at) });
   const fee = bpsOf(costMinor, PLATFORM_FEE_BPS);
   const [budget, creator, platform] = await Promise.all([
-    account(tx, "campaign_budget", c.id, c.currency, c.brandId),
-    account(tx, "creator_pending", e.creatorId!, c.currency, null),
-    account(tx, "platform_fee", "platform", c.currency, null),
+    accountId(tx, "campaign_budget", c.id, c.currency, c.brandId),
+    accountId(tx, "creator_pending", e.creatorId!, c.currency, null),
+    accountId(tx, "platform_fee", "platform", c.currency, null),
   ]);
   await tx.insert(ledgerLines).values([
     { id: newId("line"), entryId, accountId: budget, amountMinor: -costMinor },
@@ -104,7 +96,8 @@ async function pauseForBudget(tx: PgTx, c: CampaignRow) {
  */
 export async function reverseCharge(tx: PgTx, chargeKey: string, cause: { id: string; at: number }, kind: "reversal" | "dispute_credit" = "reversal") {
   const [original] = await tx.select().from(ledgerEntries).where(eq(ledgerEntries.key, chargeKey));
-  if (!original) return { reversed: false as const, reason: "nothing_to_reverse" };
+  if (!original || original.kind !== "charge" || !original.campaignId) return { reversed: false as const, reason: "nothing_to_reverse" };
+  const campaignId = original.campaignId;
   const inserted = await tx
     .insert(ledgerEntries)
     .values({ id: newId("entry"), key: `reversal:${original.eventId}`, kind, eventId: cause.id, campaignId: original.campaignId, creatorId: original.creatorId, costMinor: -original.costMinor, currency: original.currency, at: new Date(cause.at) })
@@ -116,12 +109,12 @@ export async function reverseCharge(tx: PgTx, chargeKey: string, cause: { id: st
   await tx
     .update(campaignSpend)
     .set({ spentMinor: sql`${campaignSpend.spentMinor} - ${original.costMinor}`, charges: sql`${campaignSpend.charges} - 1` })
-    .where(eq(campaignSpend.campaignId, original.campaignId));
+    .where(eq(campaignSpend.campaignId, campaignId));
   // The day the charge counted against gets it back.
-  const [campaign] = await tx.select({ timeZone: campaigns.timeZone }).from(campaigns).where(eq(campaigns.id, original.campaignId));
+  const [campaign] = await tx.select({ timeZone: campaigns.timeZone }).from(campaigns).where(eq(campaigns.id, campaignId));
   await tx
     .update(campaignSpendDays)
     .set({ spentMinor: sql`${campaignSpendDays.spentMinor} - ${original.costMinor}`, charges: sql`${campaignSpendDays.charges} - 1` })
-    .where(and(eq(campaignSpendDays.campaignId, original.campaignId), eq(campaignSpendDays.day, dayIn(campaign?.timeZone ?? "UTC", original.at.getTime()))));
+    .where(and(eq(campaignSpendDays.campaignId, campaignId), eq(campaignSpendDays.day, dayIn(campaign?.timeZone ?? "UTC", original.at.getTime()))));
   return { reversed: true as const, costMinor: original.costMinor, entryId: inserted[0]!.id };
 }

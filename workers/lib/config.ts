@@ -26,6 +26,16 @@ const ConfigSchema = z.object({
   turnstile: z.object({ siteKey: z.string(), secretKey: z.string(), verifyUrl: z.url() }).nullable(),
   /** DNS-over-HTTPS endpoint speaking the JSON API (`accept: application/dns-json`), for domain verification. */
   dohUrl: z.url(),
+  payments: z.discriminatedUnion("kind", [
+    /** STRIPE_SECRET_KEY set: Stripe. `api` points the SDK elsewhere (tests: a local server speaking Stripe's endpoints). */
+    z.object({ kind: z.literal("stripe"), secretKey: z.string().min(8), api: z.object({ host: z.string(), port: z.number().int(), protocol: z.enum(["http", "https"]) }).nullable() }),
+    /** No key, development or test: Tandem's own test-mode checkout (ADR 017). */
+    z.object({ kind: z.literal("manual") }),
+    /** No key in production: nothing can be bought (a manual checkout there would be free money). */
+    z.object({ kind: z.literal("unavailable") }),
+  ]),
+  /** Verifies `POST /api/v1/webhooks/stripe` (STRIPE_WEBHOOK_SECRET); null refuses every delivery. */
+  stripeWebhookSecret: z.string().nullable(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -74,6 +84,8 @@ export function parseConfig(env: Env): Config {
     tiktok: { clientKey: env.TIKTOK_CLIENT_KEY ?? "", clientSecret: env.TIKTOK_CLIENT_SECRET ?? "" },
     turnstile: readTurnstile(env),
     dohUrl: env.DOH_URL,
+    payments: readPayments(env, production),
+    stripeWebhookSecret: optionalSecret(env, "STRIPE_WEBHOOK_SECRET") || null,
   });
   if (!result.success) {
     const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -103,6 +115,19 @@ function readTurnstile(env: Env) {
   if (!siteKey && !secretKey) return null;
   if (!siteKey || !secretKey) throw new ConfigError(`Turnstile needs both TURNSTILE_SITE_KEY (a var) and TURNSTILE_SECRET_KEY (a secret); only ${siteKey ? "the site key" : "the secret"} is set.`);
   return { siteKey, secretKey, verifyUrl: env.TURNSTILE_VERIFY_URL || SITEVERIFY_URL };
+}
+
+function readPayments(env: Env, production: boolean): Config["payments"] {
+  const secretKey = optionalSecret(env, "STRIPE_SECRET_KEY");
+  if (!secretKey) return { kind: production ? "unavailable" : "manual" };
+  if (production && !optionalSecret(env, "STRIPE_WEBHOOK_SECRET")) {
+    throw new ConfigError("STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: payments would be taken and never recorded. Set it with `wrangler secret put STRIPE_WEBHOOK_SECRET` (the endpoint's signing secret, whsec_…).");
+  }
+  const apiUrl = optionalSecret(env, "STRIPE_API_URL");
+  if (!apiUrl) return { kind: "stripe", secretKey, api: null };
+  const u = new URL(apiUrl);
+  const protocol = u.protocol === "http:" ? "http" : "https";
+  return { kind: "stripe", secretKey, api: { host: u.hostname, port: Number(u.port || (protocol === "http" ? 80 : 443)), protocol } };
 }
 
 function readEnvironment(value: string | undefined): Environment {

@@ -1,10 +1,23 @@
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-export const accountKind = pgEnum("ledger_account_kind", ["campaign_budget", "creator_pending", "platform_fee"]);
+export const accountKind = pgEnum("ledger_account_kind", [
+  "campaign_budget",
+  "creator_pending",
+  "platform_fee",
+  // The money plane (ADR 017).
+  "brand_wallet",
+  "provider_clearing",
+  "provider_fees",
+  "creator_available",
+  "creator_paid_out",
+  "creator_receivable",
+]);
 
 /**
- * Double-entry accounts. A campaign's budget account goes negative as it spends; a creator's
- * pending account and the platform's fee account go positive. Each currency is its own account.
+ * Double-entry accounts (ADR 004, extended by ADR 017). Lines credit (+) or debit (−); what
+ * Tandem owes a party (a brand's wallet, a creator's earnings, its own fees) carries a positive
+ * balance, what it holds or has spent (money at the payment provider, a campaign's spend) a
+ * negative one. Each currency is its own account.
  */
 export const ledgerAccounts = pgTable(
   "ledger_accounts",
@@ -25,11 +38,16 @@ export const ledgerEntries = pgTable(
   {
     id: text("id").primaryKey(),
     key: text("key").notNull().unique(),
-    /** `reversal`: a refunded sale; `dispute_credit`: a charge a traffic dispute judged invalid. */
-    kind: text("kind", { enum: ["charge", "reversal", "dispute_credit"] }).notNull(),
-    eventId: text("event_id").notNull(),
-    campaignId: text("campaign_id").notNull(),
-    creatorId: text("creator_id").notNull(),
+    /**
+     * `reversal`: a refunded sale; `dispute_credit`: a charge a traffic dispute judged invalid;
+     * `top_up`: money a brand paid into its wallet (ADR 017). Campaign entries name their event,
+     * campaign and creator; money-plane entries name what they settle in `reference`.
+     */
+    kind: text("kind", { enum: ["charge", "reversal", "dispute_credit", "top_up"] }).notNull(),
+    eventId: text("event_id"),
+    campaignId: text("campaign_id"),
+    creatorId: text("creator_id"),
+    reference: text("reference"),
     costMinor: bigint("cost_minor", { mode: "number" }).notNull(),
     currency: text("currency").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),

@@ -4,3 +4,4 @@ export * from "./events";
 export * from "./ledger";
 export * from "./storefronts";
 export * from "./communities";
+export * from "./money";

@@ -1,0 +1,113 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
+import { redirect } from "@remix-run/cloudflare";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { WALLET_CURRENCIES } from "../../workers/money/schemas";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { Input, Select } from "../components/ui/field";
+import { api, fieldErrors } from "../lib/api.server";
+import { requireBrand } from "../lib/brand.server";
+import { formatMoney, parseMoney } from "../lib/money";
+import { readForm } from "../lib/read-body.server";
+
+export const meta: MetaFunction = () => [{ title: "Wallet · Brand console · Tandem" }];
+
+interface Wallet {
+  balances: { currency: string; availableMinor: number }[];
+  topUps: { id: string; amountMinor: number; currency: string; status: "open" | "complete" | "declined" | "expired"; url: string | null; createdAt: string; completedAt: string | null }[];
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { brand } = await requireBrand(context, request);
+  const res = await api<Wallet>(context, request, `/api/v1/brands/${brand.id}/wallet`);
+  return { brand, canPay: brand.role !== "member", wallet: res.ok ? res.data : { balances: [], topUps: [] } };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { brand } = await requireBrand(context, request);
+  const form = await readForm(request);
+  const currency = String(form.get("currency") ?? "GBP");
+  const amountMinor = parseMoney(String(form.get("amount") ?? ""), currency);
+  if (amountMinor === null) return { errors: { amountMinor: "Enter an amount, like 250 or 250.00" } as Record<string, string>, message: null };
+  const res = await api<{ url: string }>(context, request, `/api/v1/brands/${brand.id}/wallet/top-ups`, { method: "POST", body: { amountMinor, currency } });
+  if (!res.ok) return { errors: fieldErrors(res.problem), message: res.problem.errors?.length ? null : res.problem.detail };
+  // To Stripe Checkout, or to Tandem's test-mode checkout when Stripe is not set up.
+  throw redirect(res.data.url);
+}
+
+const STATUS: Record<Wallet["topUps"][number]["status"], [string, string]> = {
+  open: ["Awaiting payment", "badge-unverified"],
+  complete: ["Paid", "badge-verified"],
+  declined: ["Declined", "badge-failed"],
+  expired: ["Expired", "badge-neutral"],
+};
+
+const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
+export default function BrandWallet() {
+  const { wallet, canPay } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const funded = wallet.balances.filter((b) => b.availableMinor !== 0);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Wallet</h1>
+        <p>Money you have paid in to fund campaigns. Top up by card; what you add shows here as soon as the payment is confirmed.</p>
+      </div>
+      <div className="stack" style={{ gap: "var(--space-5)" }}>
+        {params.get("paid") && <div className="alert alert-success" role="status">Payment received. Your balance updates as soon as it is confirmed.</div>}
+        {params.get("cancelled") && <div className="alert alert-info" role="status">Top-up cancelled: nothing was charged.</div>}
+        <section className="grid wallet-balances" aria-label="Balances">
+          {funded.length === 0 ? (
+            <Card>
+              <h2>No money in your wallet yet</h2>
+              <p className="muted">Top up to fund a campaign's budget. Each currency has its own balance.</p>
+            </Card>
+          ) : (
+            funded.map((b) => (
+              <Card key={b.currency}>
+                <div className="muted small">Available · {b.currency}</div>
+                <div className="wallet-amount" data-testid={`balance-${b.currency}`}>{formatMoney(b.availableMinor, b.currency)}</div>
+              </Card>
+            ))
+          )}
+        </section>
+        <Card>
+          <h2>Top up</h2>
+          {!canPay && <p className="muted">Only owners and admins can add money.</p>}
+          {result?.message && <div className="alert alert-error" role="alert">{result.message}</div>}
+          <Form method="post" className="stack" noValidate>
+            <fieldset disabled={!canPay || busy} className="wallet-form">
+              <Input label="Amount" name="amount" inputMode="decimal" placeholder="250.00" required error={result?.errors?.amountMinor} />
+              <Select label="Currency" name="currency" options={WALLET_CURRENCIES.map((c) => ({ value: c, label: c }))} defaultValue="GBP" error={result?.errors?.currency} />
+              <div className="wallet-submit"><Button type="submit">{busy ? "Opening checkout…" : "Continue to payment"}</Button></div>
+            </fieldset>
+          </Form>
+        </Card>
+        <Card>
+          <h2>Top-ups</h2>
+          {wallet.topUps.length === 0 ? (
+            <p className="muted">No top-ups yet.</p>
+          ) : (
+            <ul className="list">
+              {wallet.topUps.map((t) => (
+                <li key={t.id}>
+                  <div>
+                    <strong>{formatMoney(t.amountMinor, t.currency)}</strong>
+                    <div className="muted small">{when(t.createdAt)}{t.completedAt && t.status === "complete" ? ` · paid ${when(t.completedAt)}` : ""}</div>
+                  </div>
+                  <div className="row">
+                    <span className={`badge ${STATUS[t.status][1]}`}>{STATUS[t.status][0]}</span>
+                    {t.url && <a className="small" href={t.url}>Pay now</a>}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

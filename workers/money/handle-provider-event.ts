@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import type { PgTx } from "../db/pg/client";
+import { checkoutSessions, providerEvents } from "../db/pg/schema";
+import type { Deps } from "../lib/context";
+import type { ProviderEvent } from "./provider";
+import { creditTopUp } from "./wallet";
+
+type Outcome = "applied" | "stale" | "ignored" | "rejected" | "duplicate";
+type CheckoutRow = typeof checkoutSessions.$inferSelect;
+
+/**
+ * Applies one provider event (a verified Stripe webhook or the manual provider's equivalent),
+ * exactly once: the event id is recorded in the same transaction as its effects, so a
+ * redelivery finds it and changes nothing. Events may arrive in any order: a checkout's status
+ * only moves forward (open → complete | declined | expired), and the ledger entries are keyed by
+ * what they settle, so two events that both mean "paid" credit once.
+ */
+export async function handleProviderEvent(deps: Deps, provider: "stripe" | "manual", event: ProviderEvent): Promise<Outcome> {
+  const pg = await deps.pg();
+  const outcome = await pg.transaction(async (tx) => {
+    const recorded = await tx
+      .insert(providerEvents)
+      .values({ id: event.id, provider, type: event.type, created: event.created, outcome: "pending", payload: event as unknown as Record<string, unknown> })
+      .onConflictDoNothing({ target: providerEvents.id })
+      .returning({ id: providerEvents.id });
+    if (!recorded.length) return "duplicate" as const;
+    const result = await apply(tx, event, deps);
+    await tx.update(providerEvents).set({ outcome: result }).where(eq(providerEvents.id, event.id));
+    return result;
+  });
+  if (outcome === "ignored") deps.log.info("provider event not handled", { provider, id: event.id, type: event.type });
+  return outcome;
+}
+
+async function apply(tx: PgTx, event: ProviderEvent, deps: Deps): Promise<Exclude<Outcome, "duplicate">> {
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded":
+    case "checkout.session.async_payment_failed":
+    case "checkout.session.expired":
+      return checkoutEvent(tx, event, deps);
+    default:
+      return "ignored";
+  }
+}
+
+async function checkoutEvent(tx: PgTx, event: ProviderEvent, deps: Deps): Promise<Exclude<Outcome, "duplicate">> {
+  const now = deps.now();
+  const object = event.data.object as { id: string; payment_status?: string; amount_total?: number | null; currency?: string | null };
+  const [session] = await tx.select().from(checkoutSessions).where(eq(checkoutSessions.providerSessionId, object.id)).for("update");
+  if (!session) return "ignored";
+  if (session.status !== "open") return "stale";
+  const next = nextStatus(event.type, object.payment_status);
+  // Completed with the payment still processing (bank debits): the async event will settle it.
+  if (!next) return "applied";
+  if (next === "complete") {
+    // What was paid must be what was asked: a session whose total or currency differs is not credited.
+    if (object.amount_total !== session.amountMinor || object.currency?.toUpperCase() !== session.currency) {
+      deps.log.error("checkout paid a different amount than it asked; not credited", { checkout: session.id, paid: object.amount_total, currency: object.currency, expected: session.amountMinor, expectedCurrency: session.currency });
+      return "rejected";
+    }
+    await fulfil(tx, session, now);
+  }
+  await tx.update(checkoutSessions).set({ status: next, completedAt: new Date(now) }).where(eq(checkoutSessions.id, session.id));
+  return "applied";
+}
+
+/** The status an event moves an open checkout to (null: it moves nothing, e.g. completed but the payment is still processing). */
+function nextStatus(type: string, paymentStatus: string | undefined): CheckoutRow["status"] | null {
+  if (type === "checkout.session.completed") return paymentStatus === "paid" || paymentStatus === "no_payment_required" ? "complete" : null;
+  if (type === "checkout.session.async_payment_succeeded") return "complete";
+  if (type === "checkout.session.async_payment_failed") return "declined";
+  if (type === "checkout.session.expired") return "expired";
+  return null;
+}
+
+async function fulfil(tx: PgTx, session: CheckoutRow, now: number) {
+  switch (session.purpose) {
+    case "wallet_top_up":
+      return creditTopUp(tx, session, now);
+  }
+}

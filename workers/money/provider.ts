@@ -1,0 +1,42 @@
+/**
+ * The payment provider port (ADR 017). Stripe with STRIPE_SECRET_KEY; otherwise, outside
+ * production, Tandem's own test-mode checkout. Both report outcomes as the same Stripe-shaped
+ * events, handled by one function (handle-provider-event.ts), so the demo drives the same state
+ * machines and the same ledger as Stripe's webhooks do.
+ */
+export interface CheckoutRequest {
+  /** Tandem's checkout row id: the provider's `client_reference_id`, and in the metadata. */
+  reference: string;
+  description: string;
+  amountMinor: number;
+  /** ISO 4217, upper case (Tandem's form; Stripe's lower case is the adapter's business). */
+  currency: string;
+  successUrl: string;
+  cancelUrl: string;
+  /** When the session stops accepting payment. */
+  expiresAt: Date;
+  metadata: Record<string, string>;
+}
+
+export interface CreatedCheckout {
+  providerSessionId: string;
+  url: string;
+}
+
+export interface PaymentProvider {
+  readonly kind: "stripe" | "manual";
+  createCheckout(request: CreateCheckoutInput): Promise<CreatedCheckout>;
+}
+
+export type CreateCheckoutInput = CheckoutRequest;
+
+/**
+ * The part of a Stripe event Tandem reads (`Stripe.Event`, narrowed): the manual provider builds
+ * the same shape, so one handler serves both.
+ */
+export interface ProviderEvent {
+  id: string;
+  type: string;
+  created: number;
+  data: { object: Record<string, unknown> & { id: string; object: string } };
+}

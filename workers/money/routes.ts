@@ -1,0 +1,84 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../lib/errors";
+import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
+import { brandTenant, requireUser } from "../lib/tenancy";
+import { getTestCheckout, settleTestCheckout } from "./manual-checkout";
+import { TestCheckoutSchema, TopUpBody, TopUpSchema, WalletSchema, WebhookAckSchema } from "./schemas";
+import { handleProviderEvent } from "./handle-provider-event";
+import { verifyStripeEvent } from "./stripe-provider";
+import { getWallet, startTopUp } from "./wallet";
+
+/** Mounted at /api/v1/brands: a brand's wallet. */
+export const walletRoutes = createRouter();
+const BrandParam = z.object({ brandId: z.string().min(1).max(64) });
+
+walletRoutes.openapi(
+  createRoute({ method: "get", path: "/{brandId}/wallet", tags: ["money"], summary: "The brand's wallet: balance per currency and recent top-ups", request: { params: BrandParam }, responses: { 200: jsonContent(WalletSchema, "The wallet"), ...errorResponses } }),
+  async (c) => {
+    const tenant = await brandTenant(c.var.deps, c.var.actor, c.req.valid("param").brandId);
+    return c.json(await getWallet(c.var.deps, tenant), 200);
+  },
+);
+
+walletRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{brandId}/wallet/top-ups",
+    tags: ["money"],
+    summary: "Start a top-up: a checkout to pay into the wallet (owners and admins, signed in)",
+    request: { params: BrandParam, body: jsonBody(TopUpBody) },
+    responses: { 201: jsonContent(TopUpSchema, "Checkout opened"), ...errorResponses },
+  }),
+  async (c) => {
+    const user = requireUser(c.var.actor);
+    const tenant = await brandTenant(c.var.deps, c.var.actor, c.req.valid("param").brandId, { roles: ["owner", "admin"] });
+    return c.json(await startTopUp(c.var.deps, tenant, user.userId, c.req.valid("json")), 201);
+  },
+);
+
+/** Mounted at /api/v1/checkout/test: the manual provider's checkout (no Stripe, outside production). */
+export const testCheckoutRoutes = createRouter();
+const SessionParam = z.object({ sessionId: z.string().regex(/^mcs_[0-9A-Za-z]{10,40}$/, { error: "A test checkout id (mcs_…)" }) });
+
+testCheckoutRoutes.openapi(
+  createRoute({ method: "get", path: "/{sessionId}", tags: ["money"], summary: "A test-mode checkout, for its page", request: { params: SessionParam }, responses: { 200: jsonContent(TestCheckoutSchema, "The checkout"), ...errorResponses } }),
+  async (c) => c.json(await getTestCheckout(c.var.deps, c.req.valid("param").sessionId), 200),
+);
+
+for (const outcome of ["pay", "decline"] as const) {
+  testCheckoutRoutes.openapi(
+    createRoute({ method: "post", path: `/{sessionId}/${outcome}`, tags: ["money"], summary: outcome === "pay" ? "Pay a test-mode checkout (emits checkout.session.completed)" : "Decline a test-mode checkout (emits checkout.session.async_payment_failed)", request: { params: SessionParam }, responses: { 200: jsonContent(TestCheckoutSchema, "The checkout after"), ...errorResponses } }),
+    async (c) => c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, outcome), 200),
+  );
+}
+
+/** Mounted at /api/v1/webhooks. */
+export const webhookRoutes = createRouter();
+
+webhookRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/stripe",
+    tags: ["money"],
+    summary: "Stripe webhook endpoint: verified by Stripe-Signature (300 s tolerance); a redelivered event changes nothing",
+    request: { headers: z.object({ "stripe-signature": z.string().optional() }) },
+    responses: { 200: jsonContent(WebhookAckSchema, "Received"), ...errorResponses },
+  }),
+  async (c) => {
+    const deps = c.var.deps;
+    const secret = deps.config.stripeWebhookSecret;
+    if (!secret) throw new AppError("misconfigured", "Stripe webhooks are not set up here: STRIPE_WEBHOOK_SECRET is not set.");
+    const signature = c.req.header("stripe-signature");
+    if (!signature) throw new AppError("bad_request", "The Stripe-Signature header is missing.", [{ path: "header.stripe-signature", message: "Required" }]);
+    const payload = await c.req.text();
+    let event;
+    try {
+      event = await verifyStripeEvent(payload, signature, secret, deps.now());
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : "The signature could not be verified.";
+      throw new AppError("bad_request", `The Stripe-Signature does not verify: ${detail}`, [{ path: "header.stripe-signature", message: "Invalid or too old" }]);
+    }
+    const outcome = await handleProviderEvent(deps, "stripe", event as unknown as Parameters<typeof handleProviderEvent>[2]);
+    return c.json({ received: true as const, outcome }, 200);
+  },
+);
