@@ -112,10 +112,24 @@ export async function me(fetcher: Fetcher, cookie: string) {
   return res.ok ? ((await res.json()) as { kind: "user"; user: { id: string; email: string }; brands: { id: string; role: string }[]; creator: { id: string; handle: string } | null }) : null;
 }
 
+/**
+ * Pays `amountMinor` into a brand's wallet through the test-mode checkout (no Stripe), as a brand
+ * owner would on the Wallet page. A top-up is at least 500 minor units.
+ */
+export async function fundWallet(fetcher: Fetcher, cookie: string, brandId: string, amountMinor: number, currency = "GBP") {
+  const res = await expectOk(await fetcher(`/api/v1/brands/${brandId}/wallet/top-ups`, json({ amountMinor: Math.max(500, amountMinor), currency }, cookie)), "start top-up");
+  const { url } = (await res.json()) as { url: string };
+  await expectOk(await fetcher(`/api/v1/checkout/test/${new URL(url).pathname.split("/").pop()}/pay`, json({})), "pay top-up");
+}
+
 export async function createCampaign(fetcher: Fetcher, cookie: string, body: Record<string, unknown>, launch = true) {
   const res = await expectOk(await fetcher("/api/v1/campaigns", json(body, cookie)), "create campaign");
-  const campaign = (await res.json()) as { id: string };
-  if (launch) await expectOk(await fetcher(`/api/v1/campaigns/${campaign.id}/status`, json({ action: "launch" }, cookie)), "launch campaign");
+  const campaign = (await res.json()) as { id: string; brandId: string; totalBudgetMinor: number; currency: string };
+  if (launch) {
+    // Launch commits the whole budget from the wallet (ADR 017): fund it first.
+    await fundWallet(fetcher, cookie, campaign.brandId, campaign.totalBudgetMinor, campaign.currency);
+    await expectOk(await fetcher(`/api/v1/campaigns/${campaign.id}/status`, json({ action: "launch" }, cookie)), "launch campaign");
+  }
   return campaign;
 }
 

@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
   }
   const res = await api(context, request, `/api/v1/campaigns/${id}/status`, { method: "POST", body: { action: String(form.get("action")) } });
-  return res.ok ? { ok: true } : { ok: false, message: res.problem.detail, verifyDomains: res.problem.code === "domain_unverified" };
+  return res.ok ? { ok: true } : { ok: false, message: res.problem.detail, verifyDomains: res.problem.code === "domain_unverified", topUp: res.problem.code === "insufficient_funds" };
 }
 
 /** The deduplication window in words: "1 h", "10 min". */
@@ -67,7 +67,7 @@ const ACTIONS: Record<Campaign["status"], { action: string; label: string; varia
 
 export default function CampaignPage() {
   const { campaign: c, stats: s, fraud, disputes, canManage } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { ok: boolean; message?: string; invited?: string; verifyDomains?: boolean } | undefined;
+  const result = useActionData<typeof action>() as { ok: boolean; message?: string; invited?: string; verifyDomains?: boolean; topUp?: boolean } | undefined;
   const busy = useNavigation().state !== "idle";
   useLive(2_500);
   const money = (m: number) => formatMoney(m, c.currency);
@@ -104,7 +104,7 @@ export default function CampaignPage() {
           </div>
         )}
       </div>
-      {result && !result.ok && <div className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>{result.message}{result.verifyDomains && <> <Link to="/brand/settings#domains">Open Settings → Domains</Link></>}</div>}
+      {result && !result.ok && <div className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>{result.message}{result.verifyDomains && <> <Link to="/brand/settings#domains">Open Settings → Domains</Link></>}{result.topUp && <> <Link to="/brand/wallet">Top up the wallet</Link></>}</div>}
       {c.status === "paused" && c.pausedReason !== "brand" && s.alerts[0] && (
         <div className="alert alert-error" role="alert" style={{ marginBottom: "var(--space-4)" }}>
           <strong>{new Date(s.alerts[0].at).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "short" })} UTC.</strong> {s.alerts[0].message}

@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const str = (k: string) => String(f.get(k) ?? "").trim();
   if (step === 4) {
     const res = await api(context, request, `/api/v1/campaigns/${id}/status`, { method: "POST", body: { action: "launch" } });
-    return res.ok ? redirect(`/brand/campaigns/${params.campaignId}?launched=1`) : { errors: {}, message: res.problem.detail, verifyDomains: res.problem.code === "domain_unverified" };
+    return res.ok ? redirect(`/brand/campaigns/${params.campaignId}?launched=1`) : { errors: {}, message: res.problem.detail, verifyDomains: res.problem.code === "domain_unverified", topUp: res.problem.code === "insufficient_funds" };
   }
   const body: Record<string, unknown> =
     step === 2
@@ -79,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function CampaignSetup() {
   const { campaign: c, step, forecast } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { errors: Record<string, string>; message?: string; verifyDomains?: boolean } | undefined;
+  const result = useActionData<typeof action>() as { errors: Record<string, string>; message?: string; verifyDomains?: boolean; topUp?: boolean } | undefined;
   const busy = useNavigation().state !== "idle";
   const e = result?.errors ?? {};
   const back = step === 2 ? null : `/brand/campaigns/${c.id}/setup?step=${step - 1}`;
@@ -92,7 +92,7 @@ export default function CampaignSetup() {
       </div>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="step" value={step} />
-        {result?.message && <div className="alert alert-error" role="alert">{result.message}{result.verifyDomains && <> <Link to="/brand/settings#domains">Open Settings → Domains</Link></>}</div>}
+        {result?.message && <div className="alert alert-error" role="alert">{result.message}{result.verifyDomains && <> <Link to="/brand/settings#domains">Open Settings → Domains</Link></>}{result.topUp && <> <Link to="/brand/wallet">Top up the wallet</Link></>}</div>}
         {step === 2 && (
           <Card className="stack">
             <fieldset className="field">

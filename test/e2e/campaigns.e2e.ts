@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrand, createCreator, mintLink, signIn, type Fetcher } from "../factories";
+import { createBrand, createCreator, fundWallet, mintLink, signIn, type Fetcher } from "../factories";
 import { APP, expectHeading, flow, launch, shot, tapLink, uniqueEmail, VIEWPORTS } from "./browser";
 
 const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
@@ -17,7 +17,9 @@ describe.each(Object.entries(VIEWPORTS))("campaigns on %s", (name, viewport) => 
     const email = uniqueEmail(`campaigns-${name}`);
     const { cookie } = await signIn(gateway, email);
     const domain = `camp-${name}-${Date.now().toString(36)}.example`;
-    await createBrand(gateway, cookie, { name: `Juniper ${name}`, website: `https://${domain}`, industry: "home", companySize: "11-50", country: "GB" });
+    const brandId = (await createBrand(gateway, cookie, { name: `Juniper ${name}`, website: `https://${domain}`, industry: "home", companySize: "11-50", country: "GB" })).id;
+    // Launch commits the budget from the wallet (the wallet's own flow is wallet.e2e.ts).
+    await fundWallet(gateway, cookie, brandId, 50_000);
     const context = await browser.newContext({ viewport });
     await context.addCookies([{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" }]);
     const page = await context.newPage();

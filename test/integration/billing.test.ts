@@ -229,7 +229,7 @@ describe("campaign stats", () => {
     expect(res.status).toBe(200);
     const stats = (await res.json()) as { spend: number; revenue: number; roi: number; clicks: number; validClicks: number; invalidClicks: number; conversions: number; budget: { spentMinor: number }; byCreator: { creatorId: string; spend: number; validClicks: number; revenue: number }[]; series: unknown[] };
     const [ledger] = await query<{ spent: string }>(
-      "select (-sum(l.amount_minor))::text as spent from ledger_lines l join ledger_accounts acc on acc.id = l.account_id where acc.kind = 'campaign_budget' and acc.owner_id = $1",
+      "select (-sum(l.amount_minor))::text as spent from ledger_lines l join ledger_accounts acc on acc.id = l.account_id join ledger_entries e on e.id = l.entry_id where acc.kind = 'campaign_budget' and acc.owner_id = $1 and e.kind = 'charge'",
       [campaign.id],
     );
     expect(stats.spend).toBe(Number(ledger!.spent));

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lookupTxt, txtValue } from "../../workers/brands/lookup-txt";
-import { createBrand, createCreator, signIn } from "../factories";
+import { createBrand, createCreator, fundWallet, signIn } from "../factories";
 import { dohStub, TEST_DOH_URL } from "./doh-stub";
 import { api, gateway, postJson, problem, uniqueEmail } from "./helpers";
 
@@ -107,7 +107,8 @@ describe("destination domains need DNS proof", () => {
     const minted = await postJson("/api/v1/links", { campaignId, creatorId, destination: `https://shop.${domain}/x` }, { cookie: owner });
     expect(minted.status).toBe(201);
     const { code } = (await minted.json()) as { code: string };
-    await postJson(`/api/v1/campaigns/${campaignId}/status`, { action: "launch" }, { cookie: owner });
+    await fundWallet(api, owner, brandId, 50_000, "EUR");
+    expect((await postJson(`/api/v1/campaigns/${campaignId}/status`, { action: "launch" }, { cookie: owner })).status).toBe(200);
     const visit = await gateway(new Request(`http://localhost:8787/l/${code}`, { redirect: "manual" }));
     expect(new URL(visit.headers.get("location")!).host).toBe(`shop.${domain}`);
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { mergeDestination } from "../../workers/links/merge-destination";
-import { createBrand, createCampaign, createCreator, createProduct, signIn } from "../factories";
+import { createBrand, createCampaign, createCreator, createProduct, fundWallet, signIn } from "../factories";
 import { api, gateway, postJson, problem, uniqueEmail } from "./helpers";
 
 const GATEWAY = "http://localhost:8787";
@@ -36,6 +36,7 @@ describe("campaign core, links and the redirect", () => {
     const c = (await res.json()) as { id: string; status: string; utm: { campaign: string } };
     expect(c).toMatchObject({ status: "draft", utm: { campaign: "spring-glow" } });
     campaignId = c.id;
+    await fundWallet(api, owner, brandId, 1_000_000);
     expect((await postJson(`/api/v1/campaigns/${campaignId}/status`, { action: "launch" }, { cookie: owner })).status).toBe(200);
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { transition } from "../../workers/marketplace/collaboration-state";
-import { createBrand, createCampaign, createCreator, signIn } from "../factories";
+import { createBrand, createCampaign, createCreator, fundWallet, signIn } from "../factories";
 import { api, postJson, problem, uniqueEmail } from "./helpers";
 import { clickEvent, deliver } from "./pg-helpers";
 
@@ -84,7 +84,8 @@ describe("campaign goal, structured brief and time zone", () => {
   it("are stored, validated and shown to creators", async () => {
     const owner = (await signIn(api, uniqueEmail("brief-owner"))).cookie;
     const domain = `brief-${Math.random().toString(36).slice(2, 8)}.example`;
-    await createBrand(api, owner, { name: "Brief Co", website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" });
+    const briefBrand = (await createBrand(api, owner, { name: "Brief Co", website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" })).id;
+    await fundWallet(api, owner, briefBrand, 10_000);
     const body = { name: "Briefed", currency: "GBP", pricingModel: "cpc", rateMinor: 20, totalBudgetMinor: 10_000, fallbackUrl: `https://${domain}/`, goal: "traffic", timeZone: "Europe/London", openToMarketplace: true, brief: "Short idea.", briefDetails: { deliverables: "One Reel", usageRights: "90 days organic" }, landingUrls: [`https://${domain}/x`] };
     const bad = await postJson("/api/v1/campaigns", { ...body, timeZone: "Mars/Olympus" }, { cookie: owner });
     expect(bad.status).toBe(422);
@@ -115,7 +116,8 @@ describe("audience targeting", () => {
   it("only creators in the audience range and on the platforms can join uninvited", async () => {
     const owner = (await signIn(api, uniqueEmail("aud-owner"))).cookie;
     const domain = `aud-${Math.random().toString(36).slice(2, 8)}.example`;
-    await createBrand(api, owner, { name: "Audience Co", website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" });
+    const audienceBrand = (await createBrand(api, owner, { name: "Audience Co", website: `https://${domain}`, industry: "beauty", companySize: "1-10", country: "GB" })).id;
+    await fundWallet(api, owner, audienceBrand, 10_000);
     const c = (await (await postJson("/api/v1/campaigns", { name: "Mid-tier TikTok", currency: "GBP", pricingModel: "cpc", rateMinor: 20, totalBudgetMinor: 10_000, fallbackUrl: `https://${domain}/`, openToMarketplace: true, audienceMin: 10_000, audienceMax: 100_000, platforms: ["tiktok"], landingUrls: [`https://${domain}/x`] }, { cookie: owner })).json()) as { id: string };
     await postJson(`/api/v1/campaigns/${c.id}/status`, { action: "launch" }, { cookie: owner });
     expect((await postJson("/api/v1/campaigns", { name: "Bad", currency: "GBP", pricingModel: "cpc", rateMinor: 1, totalBudgetMinor: 10, fallbackUrl: `https://${domain}/`, audienceMin: 10, audienceMax: 5 }, { cookie: owner })).status).toBe(422);

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import fixtures from "../fixtures/stripe/fixtures3-subset.json";
 import { stripeProvider } from "../../workers/money/stripe-provider";
 import { newId } from "../../workers/lib/ids";
-import { billingSetup } from "./billing-setup";
+import { createCampaign, fundWallet } from "../factories";
+import { billingSetup, campaignWithLink } from "./billing-setup";
 import { api, gateway, ORIGIN, postJson, problem } from "./helpers";
-import { query, runScheduled } from "./pg-helpers";
+import { clickEvent, deliver as deliverEvents, query, runScheduled } from "./pg-helpers";
 import { installStripeStub, STRIPE_TEST_API, stripeStub } from "./stripe-stub";
 
 const SECRET = "whsec_tandem_test_secret";
@@ -196,5 +197,69 @@ describe("the Stripe adapter", () => {
       "metadata[tandem_reference]": request.reference,
     });
     await expect(stripeProvider({ secretKey: "sk_live_wrong!", api: STRIPE_TEST_API }).createCheckout({ ...request, reference: newId("checkout") })).rejects.toThrow(/Invalid API Key/);
+  });
+});
+
+describe("campaign budgets are committed against the wallet", () => {
+  const held = async (brandId: string, cookie: string) => (await wallet(brandId, cookie)).balances.find((b) => b.currency === "GBP")?.availableMinor ?? 0;
+  const budgetAccount = async (campaignId: string) =>
+    Number((await query<{ b: string }>("select coalesce(sum(l.amount_minor), 0)::text as b from ledger_lines l join ledger_accounts a on a.id = l.account_id where a.kind = 'campaign_budget' and a.owner_id = $1", [campaignId]))[0]!.b);
+  const status = (id: string, cookie: string, action: string) => postJson(`/api/v1/campaigns/${id}/status`, { action }, { cookie });
+
+  it("refuses a launch past the wallet, saying what to top up, then commits the whole budget", async () => {
+    const s = await billingSetup("commit");
+    const c = await createCampaign(api, s.owner, { name: "Commit", currency: "GBP", pricingModel: "cpc", rateMinor: 50, totalBudgetMinor: 10_000, fallbackUrl: `https://${s.domain}/` }, false);
+    const empty = await status(c.id, s.owner, "launch");
+    expect(empty.status).toBe(409);
+    const p = await problem(empty);
+    expect(p.code).toBe("insufficient_funds");
+    expect(p.detail).toBe("The wallet holds £0.00; this needs £100.00. Top up £100.00 in Wallet and try again.");
+    await fundWallet(api, s.owner, s.brandId, 6_000);
+    expect((await problem(await status(c.id, s.owner, "launch"))).detail).toContain("Top up £40.00");
+    // Refused launches wrote nothing: the campaign is still a draft and nothing was committed.
+    expect(((await (await api(`/api/v1/campaigns/${c.id}`, { headers: { cookie: s.owner } })).json()) as { status: string }).status).toBe("draft");
+    expect(await budgetAccount(c.id)).toBe(0);
+    await fundWallet(api, s.owner, s.brandId, 4_000);
+    expect((await status(c.id, s.owner, "launch")).status).toBe(200);
+    expect(await held(s.brandId, s.owner)).toBe(0);
+    expect(await budgetAccount(c.id)).toBe(10_000);
+  });
+
+  it("lets two launches that the wallet can pay for only once spend it only once", async () => {
+    const s = await billingSetup("commit2");
+    await fundWallet(api, s.owner, s.brandId, 10_000);
+    const body = { currency: "GBP", pricingModel: "cpc", rateMinor: 50, totalBudgetMinor: 8_000, fallbackUrl: `https://${s.domain}/` };
+    const [a, b] = await Promise.all([createCampaign(api, s.owner, { ...body, name: "Launch A" }, false), createCampaign(api, s.owner, { ...body, name: "Launch B" }, false)]);
+    const results = await Promise.all([status(a.id, s.owner, "launch"), status(b.id, s.owner, "launch")]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await held(s.brandId, s.owner)).toBe(2_000);
+  });
+
+  it("commits a raised budget, gives back a cut one, and returns what is unspent when the campaign ends", async () => {
+    const s = await billingSetup("commit3");
+    const { campaignId, linkId } = await campaignWithLink(s, { pricingModel: "cpc", rateMinor: 100, totalBudgetMinor: 10_000 });
+    expect(await held(s.brandId, s.owner)).toBe(0);
+    const raise = await postJson(`/api/v1/campaigns/${campaignId}`, { totalBudgetMinor: 15_000 }, { cookie: s.owner }, "PATCH");
+    expect(raise.status).toBe(409);
+    expect((await problem(raise)).detail).toContain("Top up £50.00");
+    const after = (await (await api(`/api/v1/campaigns/${campaignId}`, { headers: { cookie: s.owner } })).json()) as { totalBudgetMinor: number };
+    expect(after.totalBudgetMinor).toBe(10_000); // no partial write
+    await fundWallet(api, s.owner, s.brandId, 5_000);
+    expect((await postJson(`/api/v1/campaigns/${campaignId}`, { totalBudgetMinor: 15_000 }, { cookie: s.owner }, "PATCH")).status).toBe(200);
+    expect(await held(s.brandId, s.owner)).toBe(0);
+    expect((await postJson(`/api/v1/campaigns/${campaignId}`, { totalBudgetMinor: 12_000 }, { cookie: s.owner }, "PATCH")).status).toBe(200);
+    expect(await held(s.brandId, s.owner)).toBe(3_000);
+
+    // Charges draw on the committed budget; ending gives back exactly what was not spent.
+    await deliverEvents(Array.from({ length: 7 }, () => clickEvent({ brandId: s.brandId, campaignId, linkId, creatorId: s.creatorId })));
+    expect(await budgetAccount(campaignId)).toBe(12_000 - 700);
+    const stats = (await (await api(`/api/v1/campaigns/${campaignId}/stats`, { headers: { cookie: s.owner } })).json()) as { spend: number };
+    expect(stats.spend).toBe(700);
+    expect((await status(campaignId, s.owner, "end")).status).toBe(200);
+    expect(await held(s.brandId, s.owner)).toBe(3_000 + 12_000 - 700);
+    expect(await budgetAccount(campaignId)).toBe(0);
+    // Reconciliation counts charges, not commitments: no drift.
+    await runScheduled("0 * * * *");
+    expect(await query("select 1 from campaign_alerts where campaign_id = $1 and kind = 'reconciliation_drift'", [campaignId])).toEqual([]);
   });
 });

@@ -49,8 +49,8 @@ export async function reconcileCampaigns(pg: PgDb, log: Logger, now: number): Pr
         coalesce((select sum(cost_minor) from ledger_entries l where l.campaign_id = c.id and l.kind <> 'dispute_credit'), 0)::text as ledger_billing,
         coalesce((select -sum(cost_minor) from ledger_entries l where l.campaign_id = c.id and l.kind = 'dispute_credit'), 0)::text as ledger_disputes,
         coalesce((select sum(credited_minor) from traffic_disputes d where d.campaign_id = c.id), 0)::text as disputes,
-        coalesce((select -sum(li.amount_minor) from ledger_lines li join ledger_accounts a on a.id = li.account_id
-                  where a.kind = 'campaign_budget' and a.owner_id = c.id), 0)::text as budget_lines,
+        coalesce((select -sum(li.amount_minor) from ledger_lines li join ledger_accounts a on a.id = li.account_id join ledger_entries le on le.id = li.entry_id
+                  where a.kind = 'campaign_budget' and a.owner_id = c.id and le.kind in ('charge', 'reversal', 'dispute_credit')), 0)::text as budget_lines,
         coalesce((select spent_minor from campaign_spend s where s.campaign_id = c.id), 0)::text as spend,
         coalesce((select sum(spent_minor) from campaign_spend_days d where d.campaign_id = c.id), 0)::text as spend_days
       from campaigns c where c.status <> 'draft'`)

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { inList } from "../db/d1/in-list";
 import { creators } from "../db/d1/schema";
 import { campaignAlerts, campaignSpendDays, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
@@ -29,13 +29,14 @@ export async function campaignStats(deps: Deps, tenant: BrandTenant, campaignId:
   const [totals] = await pg.select(sums).from(linkMinutes).where(eq(linkMinutes.campaignId, campaignId));
   const perCreator = await pg.select({ creatorId: linkMinutes.creatorId, ...sums }).from(linkMinutes).where(eq(linkMinutes.campaignId, campaignId)).groupBy(linkMinutes.creatorId);
 
-  // Spend is what left the campaign's budget account: the negated sum of its ledger lines.
+  // Spend is what left the campaign's budget account: the negated sum of its charge lines.
   const spendRows = await pg
     .select({ creatorId: ledgerEntries.creatorId, spend: sql<number>`(-coalesce(sum(${ledgerLines.amountMinor}), 0))::bigint` })
     .from(ledgerLines)
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerLines.accountId))
     .innerJoin(ledgerEntries, eq(ledgerEntries.id, ledgerLines.entryId))
-    .where(and(eq(ledgerAccounts.kind, "campaign_budget"), eq(ledgerAccounts.ownerId, campaignId)))
+    // Charges and their reversals only: the budget committed from the wallet is not spend.
+    .where(and(eq(ledgerAccounts.kind, "campaign_budget"), eq(ledgerAccounts.ownerId, campaignId), inArray(ledgerEntries.kind, ["charge", "reversal", "dispute_credit"])))
     .groupBy(ledgerEntries.creatorId);
   const spend = spendRows.reduce((s, r) => s + Number(r.spend), 0);
   // Today is the campaign's own day, in its time zone, as its daily budget counts it.

@@ -9,6 +9,7 @@ import { AppError } from "../lib/errors";
 import type { BrandTenant } from "../lib/tenancy";
 import { campaignRecord, type CampaignRow } from "./campaign-record";
 import type { CampaignActionBody, UpdateCampaignBody } from "./schemas";
+import { commitBudget, releaseBudget } from "../money/commit-budget";
 import { syncCampaignEdge } from "./sync-campaign-edge";
 
 export async function getCampaign(deps: Deps, tenant: BrandTenant, campaignId: string): Promise<CampaignRow> {
@@ -56,6 +57,14 @@ export async function updateCampaign(deps: Deps, tenant: BrandTenant, id: string
   // earlier traffic keeps the rate it happened under.
   const row = await pg.transaction(async (tx) => {
     const updated = (await write(tx, deps.now(), tenant, id, set))!;
+    // A launched campaign's budget is committed from the wallet: a raise commits the difference
+    // (refused past the wallet), a cut gives it back (never below what is already spent).
+    const delta = updated.totalBudgetMinor - current.totalBudgetMinor;
+    if (delta !== 0 && current.status !== "draft") {
+      const key = `${delta > 0 ? "commit" : "release"}:${id}:v${updated.version}`;
+      if (delta > 0) await commitBudget(tx, updated, delta, key, new Date(deps.now()));
+      else await releaseBudget(tx, updated, key, new Date(deps.now()), -delta);
+    }
     if (rateChanged) {
       await tx.insert(campaignRates).values({ id: newId("rate"), campaignId: id, effectiveFrom: new Date(deps.now()), rateMinor: updated.rateMinor, rateBps: updated.rateBps });
     }
@@ -78,8 +87,15 @@ export async function changeCampaignStatus(deps: Deps, tenant: BrandTenant, id: 
   const t = TRANSITIONS[action];
   if (!t.from.includes(current.status)) throw new AppError("conflict", `Cannot ${action} a campaign that is ${current.status}.`);
   if (t.to === "active") await assertCampaignDestinationsVerified(deps, tenant.brandId, current);
-  const row = await write(await deps.pg(), deps.now(), tenant, id, { status: t.to, pausedReason: t.to === "paused" ? "brand" : null }, t.from);
-  if (!row) throw new AppError("conflict", "The campaign changed at the same time. Reload and try again.");
+  const at = new Date(deps.now());
+  const row = await (await deps.pg()).transaction(async (tx) => {
+    const updated = await write(tx, deps.now(), tenant, id, { status: t.to, pausedReason: t.to === "paused" ? "brand" : null }, t.from);
+    if (!updated) throw new AppError("conflict", "The campaign changed at the same time. Reload and try again.");
+    // Launch commits the whole budget from the wallet; ending returns what is left (ADR 017).
+    if (action === "launch") await commitBudget(tx, updated, updated.totalBudgetMinor, `commit:${id}:launch`, at);
+    if (action === "end" && current.status !== "draft") await releaseBudget(tx, updated, `release:${id}:end`, at);
+    return updated;
+  });
   await syncCampaignEdge(deps.db, row);
   return campaignRecord(row);
 }

@@ -33,3 +33,9 @@ export function minorToInput(minor: number | null | undefined, currency: string)
   const str = String(minor).padStart(digits + 1, "0");
   return `${str.slice(0, -digits)}.${str.slice(-digits)}`;
 }
+
+/** Minor units as money for messages ("£12.99"), without going through floats for the digits. */
+export function formatMinor(minor: number, currency: string): string {
+  const digits = fractionDigits(currency);
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: digits }).format(minor / 10 ** digits);
+}
