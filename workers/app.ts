@@ -1,4 +1,3 @@
-import { testCheckoutRoutes, walletRoutes, webhookRoutes } from "./money/routes";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/routes";
@@ -21,6 +20,7 @@ import { requestContext, resolveActor, sameOriginWrites } from "./lib/middleware
 import { isDevelopment, type Config } from "./lib/config";
 import { limitBodies } from "./lib/body-limit";
 import { perClientLimit } from "./lib/rate-limit";
+import { testCheckoutRoutes, walletRoutes, webhookRoutes } from "./money/routes";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";

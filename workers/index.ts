@@ -1,5 +1,3 @@
-import { expireTestCheckouts } from "./money/manual-checkout";
-import type { Deps } from "./lib/context";
 import { createApp } from "./app";
 import { consumeImports } from "./catalog/import/consumer";
 import type { ImportMessage } from "./catalog/import/start-import";
@@ -14,6 +12,8 @@ import { drainNotificationMail } from "./marketplace/drain-notification-mail";
 import { RECONCILE_CRON, reconcileCampaigns } from "./billing/reconcile";
 import { lazyPg } from "./db/pg/client";
 import { postgresUrl } from "./db/pg/url";
+import type { Deps } from "./lib/context";
+import { expireTestCheckouts } from "./money/manual-checkout";
 
 
 export { CommunityRoom } from "../durable-objects/community-room";

@@ -2,8 +2,12 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import type { Fetcher } from "../factories";
 
 export const APP = process.env.E2E_APP_URL ?? "http://localhost:8788";
+export const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
+/** The gateway over HTTP, for a test's set-up through the API (the factories take it). */
+export const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
 export const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
 
 export const VIEWPORTS = {

@@ -2,11 +2,9 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrand, signIn, type Fetcher } from "../factories";
-import { APP, expectHeading, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { createBrand, signIn } from "../factories";
+import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
 
-const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
-const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
 const SHOPIFY_CSV = path.join(import.meta.dirname, "..", "fixtures", "shopify-products.csv");
 
 let browser: Browser;

@@ -2,11 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCreator, signIn, type Fetcher } from "../factories";
-import { APP, expectHeading, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { createCreator, signIn } from "../factories";
+import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
 
-const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
-const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
 interface Demo {
   communitySlug: string;
   courseId: string;

@@ -2,11 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCreator, signIn, type Fetcher } from "../factories";
-import { APP, expectHeading, flow, launch, shot, tapLink, uniqueEmail, VIEWPORTS } from "./browser";
+import { createCreator, signIn } from "../factories";
+import { APP, expectHeading, flow, gateway, launch, shot, tapLink, uniqueEmail, VIEWPORTS } from "./browser";
 
-const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
-const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
 const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as { brandSessionCookie: string; openCampaignId: string };
 const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrand, signIn, type Fetcher } from "../factories";
-import { APP, codeFor, expectHeading, mailCount, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { createBrand, signIn } from "../factories";
+import { APP, codeFor, expectHeading, flow, gateway, launch, mailCount, shot, uniqueEmail, VIEWPORTS } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,8 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
-const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
 
 /** A brand that signed up earlier (made through the API), so this run has its own account. */
 async function returningBrand(label: string) {

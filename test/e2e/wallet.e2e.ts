@@ -1,10 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBrand, signIn, type Fetcher } from "../factories";
-import { APP, expectHeading, flow, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { createBrand, signIn } from "../factories";
+import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
 
-const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
-const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
 
 let browser: Browser;
 beforeAll(async () => {
