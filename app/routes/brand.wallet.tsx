@@ -13,7 +13,7 @@ import { readForm } from "../lib/read-body.server";
 export const meta: MetaFunction = () => [{ title: "Wallet · Brand console · Tandem" }];
 
 interface Wallet {
-  balances: { currency: string; availableMinor: number }[];
+  balances: { currency: string; availableMinor: number; committedMinor: number }[];
   topUps: { id: string; amountMinor: number; currency: string; status: "open" | "complete" | "declined" | "expired"; url: string | null; createdAt: string; completedAt: string | null }[];
 }
 
@@ -49,12 +49,12 @@ export default function BrandWallet() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
-  const funded = wallet.balances.filter((b) => b.availableMinor !== 0);
+  const funded = wallet.balances.filter((b) => b.availableMinor !== 0 || b.committedMinor !== 0);
   return (
     <>
       <div className="page-head">
         <h1>Wallet</h1>
-        <p>Money you have paid in to fund campaigns. Top up by card; what you add shows here as soon as the payment is confirmed.</p>
+        <p>Money you have paid in to fund campaigns. Launching a campaign commits its budget from here; ending it returns what was not spent.</p>
       </div>
       <div className="stack" style={{ gap: "var(--space-5)" }}>
         {params.get("paid") && <div className="alert alert-success" role="status">Payment received. Your balance updates as soon as it is confirmed.</div>}
@@ -70,6 +70,7 @@ export default function BrandWallet() {
               <Card key={b.currency}>
                 <div className="muted small">Available · {b.currency}</div>
                 <div className="wallet-amount" data-testid={`balance-${b.currency}`}>{formatMoney(b.availableMinor, b.currency)}</div>
+                <div className="muted small" data-testid={`committed-${b.currency}`}>{b.committedMinor > 0 ? `${formatMoney(b.committedMinor, b.currency)} committed to live campaigns` : "Nothing committed to campaigns"}</div>
               </Card>
             ))
           )}

@@ -12,7 +12,7 @@ import { installStripeStub, STRIPE_TEST_API, stripeStub } from "./stripe-stub";
 const SECRET = "whsec_tandem_test_secret";
 installStripeStub();
 
-const wallet = async (brandId: string, cookie: string) => (await (await api(`/api/v1/brands/${brandId}/wallet`, { headers: { cookie } })).json()) as { balances: { currency: string; availableMinor: number }[]; topUps: { id: string; status: string; amountMinor: number }[] };
+const wallet = async (brandId: string, cookie: string) => (await (await api(`/api/v1/brands/${brandId}/wallet`, { headers: { cookie } })).json()) as { balances: { currency: string; availableMinor: number; committedMinor: number }[]; topUps: { id: string; status: string; amountMinor: number }[] };
 const topUp = (brandId: string, cookie: string, body: unknown) => postJson(`/api/v1/brands/${brandId}/wallet/top-ups`, body, { cookie });
 const sessionIdOf = (url: string) => new URL(url).pathname.split("/").pop()!;
 
@@ -74,7 +74,7 @@ describe("brand wallet top-ups (manual provider)", () => {
     expect((await problem(again)).detail).toContain("already complete");
 
     const w = await wallet(s.brandId, s.owner);
-    expect(w.balances).toEqual([{ currency: "GBP", availableMinor: 25_000 }]);
+    expect(w.balances).toEqual([{ currency: "GBP", availableMinor: 25_000, committedMinor: 0 }]);
     expect(w.topUps[0]).toMatchObject({ id: started.topUpId, status: "complete", amountMinor: 25_000 });
     const lines = await query<{ kind: string; amount: string }>(
       "select a.kind, l.amount_minor::text as amount from ledger_entries e join ledger_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id where e.key = $1 order by a.kind",
@@ -141,7 +141,7 @@ describe("POST /api/v1/webhooks/stripe", () => {
     expect((await wallet(s.brandId, s.owner)).balances).toEqual([]);
     // Within the 300 s tolerance it is accepted.
     expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 240 })).status).toBe(200);
-    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000 }]);
+    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000, committedMinor: 0 }]);
   });
 
   it("credits a paid checkout once however often and in whatever order its events arrive", async () => {
@@ -155,7 +155,7 @@ describe("POST /api/v1/webhooks/stripe", () => {
     // A different event meaning the same payment, and a late expiry: neither changes anything.
     expect(((await (await deliver(sessionEvent("checkout.session.async_payment_succeeded", ref))).json()) as { outcome: string }).outcome).toBe("stale");
     expect(((await (await deliver(sessionEvent("checkout.session.expired", ref, { status: "expired", payment_status: "unpaid" }))).json()) as { outcome: string }).outcome).toBe("stale");
-    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000 }]);
+    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000, committedMinor: 0 }]);
     expect(await query("select 1 from ledger_entries where key = $1", [`top_up:${cs.id}`])).toHaveLength(1);
     expect(await unbalancedEntries([cs.id])).toEqual([]);
   });
@@ -167,12 +167,12 @@ describe("POST /api/v1/webhooks/stripe", () => {
     await deliver(sessionEvent("checkout.session.completed", ref, { payment_status: "unpaid" }));
     expect((await wallet(s.brandId, s.owner)).balances).toEqual([]);
     await deliver(sessionEvent("checkout.session.async_payment_succeeded", ref));
-    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000 }]);
+    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000, committedMinor: 0 }]);
 
     const odd = await stripeCheckout(s.brandId, 9_000);
     const rejected = await deliver(sessionEvent("checkout.session.completed", { id: odd.providerSessionId, reference: odd.id }, { amount_total: 1 }));
     expect(await rejected.json()).toEqual({ received: true, outcome: "rejected" });
-    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000 }]);
+    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 5_000, committedMinor: 0 }]);
 
     const other = await deliver({ ...fixtures.event, id: `evt_${crypto.randomUUID().slice(0, 8)}` });
     expect(await other.json()).toEqual({ received: true, outcome: "ignored" });
@@ -223,6 +223,7 @@ describe("campaign budgets are committed against the wallet", () => {
     expect((await status(c.id, s.owner, "launch")).status).toBe(200);
     expect(await held(s.brandId, s.owner)).toBe(0);
     expect(await budgetAccount(c.id)).toBe(10_000);
+    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 0, committedMinor: 10_000 }]);
   });
 
   it("lets two launches that the wallet can pay for only once spend it only once", async () => {
@@ -258,6 +259,7 @@ describe("campaign budgets are committed against the wallet", () => {
     expect((await status(campaignId, s.owner, "end")).status).toBe(200);
     expect(await held(s.brandId, s.owner)).toBe(3_000 + 12_000 - 700);
     expect(await budgetAccount(campaignId)).toBe(0);
+    expect((await wallet(s.brandId, s.owner)).balances).toEqual([{ currency: "GBP", availableMinor: 14_300, committedMinor: 0 }]);
     // Reconciliation counts charges, not commitments: no drift.
     await runScheduled("0 * * * *");
     expect(await query("select 1 from campaign_alerts where campaign_id = $1 and kind = 'reconciliation_drift'", [campaignId])).toEqual([]);

@@ -17,7 +17,8 @@ export const TopUpSchema = z
 
 export const WalletSchema = z
   .object({
-    balances: z.array(z.object({ currency: z.string(), availableMinor: z.number().int() })),
+    /** Per currency: what the wallet holds to spend, and what live campaigns hold of what they committed from it. */
+    balances: z.array(z.object({ currency: z.string(), availableMinor: z.number().int(), committedMinor: z.number().int() })),
     topUps: z.array(z.object({ id: z.string(), amountMinor: z.number().int(), currency: z.string(), status: z.enum(["open", "complete", "declined", "expired"]), url: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable() })),
   })
   .openapi("Wallet");

@@ -49,6 +49,16 @@ export async function getWallet(deps: Deps, tenant: BrandTenant) {
     .where(and(eq(ledgerAccounts.kind, "brand_wallet"), eq(ledgerAccounts.ownerId, tenant.brandId)))
     .groupBy(ledgerAccounts.currency)
     .orderBy(ledgerAccounts.currency);
+  // What the brand's live campaigns still hold of what they committed (ADR 017).
+  const committed = await pg.execute<{ currency: string; committed: string }>(sql`
+    select currency, coalesce(sum(balance) filter (where balance > 0), 0)::text as committed from (
+      select a.currency, a.owner_id, sum(l.amount_minor) as balance
+      from ${ledgerAccounts} a join ${ledgerLines} l on l.account_id = a.id
+      where a.kind = 'campaign_budget' and a.brand_id = ${tenant.brandId}
+      group by a.currency, a.owner_id) per_campaign
+    group by currency`);
+  const committedBy = new Map(committed.rows.map((r) => [r.currency, Number(r.committed)]));
+  const currencies = [...new Set([...balances.map((b) => b.currency), ...committedBy.keys()])].sort();
   const topUps = await pg
     .select()
     .from(checkoutSessions)
@@ -56,7 +66,7 @@ export async function getWallet(deps: Deps, tenant: BrandTenant) {
     .orderBy(desc(checkoutSessions.createdAt))
     .limit(50);
   return {
-    balances: balances.map((b) => ({ currency: b.currency, availableMinor: Number(b.balance) })),
+    balances: currencies.map((currency) => ({ currency, availableMinor: Number(balances.find((b) => b.currency === currency)?.balance ?? 0), committedMinor: committedBy.get(currency) ?? 0 })),
     topUps: topUps.map((t) => ({ id: t.id, amountMinor: t.amountMinor, currency: t.currency, status: t.status, url: t.status === "open" ? t.url : null, createdAt: t.createdAt.toISOString(), completedAt: t.completedAt?.toISOString() ?? null })),
   };
 }
