@@ -4,11 +4,11 @@ import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import { handleProviderEvent } from "./handle-provider-event";
 import { manualCheckoutEvent, type ManualOutcome } from "./manual-provider";
+import { CHECKOUT_DESCRIPTIONS, checkoutMetadata } from "./open-checkout";
 
-const DESCRIPTIONS = { wallet_top_up: "Tandem wallet top-up" } as const;
 
 const eventFor = (row: typeof checkoutSessions.$inferSelect, outcome: ManualOutcome, now: number) =>
-  manualCheckoutEvent({ providerSessionId: row.providerSessionId, reference: row.id, amountMinor: row.amountMinor, currency: row.currency, metadata: { tandem_purpose: row.purpose, tandem_owner: row.ownerId } }, outcome, now);
+  manualCheckoutEvent({ providerSessionId: row.providerSessionId, reference: row.id, amountMinor: row.amountMinor, currency: row.currency, metadata: checkoutMetadata(row) }, outcome, now);
 
 async function session(deps: Deps, providerSessionId: string) {
   if (deps.config.payments.kind !== "manual") throw new AppError("not_found", "Test-mode checkout runs only without Stripe (no STRIPE_SECRET_KEY), outside production.");
@@ -20,7 +20,7 @@ async function session(deps: Deps, providerSessionId: string) {
 
 const view = (deps: Deps, row: typeof checkoutSessions.$inferSelect) => ({
   sessionId: row.providerSessionId,
-  description: DESCRIPTIONS[row.purpose],
+  description: CHECKOUT_DESCRIPTIONS[row.purpose],
   amountMinor: row.amountMinor,
   currency: row.currency,
   // An open session past its deadline is expired, whether or not the expiry job has run yet.

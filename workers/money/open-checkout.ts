@@ -3,6 +3,12 @@ import type { Deps } from "../lib/context";
 import { newId } from "../lib/ids";
 import { paymentsFor } from "./payments";
 
+/** What the payer is told they are paying for, per purpose. */
+export const CHECKOUT_DESCRIPTIONS = { wallet_top_up: "Tandem wallet top-up" } as const;
+
+/** The metadata every checkout carries to the provider (and back in its events). */
+export const checkoutMetadata = (row: { purpose: string; ownerId: string }) => ({ tandem_purpose: row.purpose, tandem_owner: row.ownerId });
+
 /** How long a checkout accepts payment (Stripe allows 30 minutes to 24 hours). */
 export const CHECKOUT_TTL_MS = 60 * 60_000;
 
@@ -11,7 +17,6 @@ export interface OpenCheckout {
   ownerId: string;
   amountMinor: number;
   currency: string;
-  description: string;
   /** App paths the payer returns to. */
   successPath: string;
   cancelPath: string;
@@ -29,10 +34,10 @@ export async function openCheckout(deps: Deps, input: OpenCheckout) {
   const expiresAt = new Date(deps.now() + CHECKOUT_TTL_MS);
   const successUrl = `${deps.config.appOrigin}${input.successPath}`;
   const cancelUrl = `${deps.config.appOrigin}${input.cancelPath}`;
-  const metadata = { tandem_purpose: input.purpose, tandem_owner: input.ownerId };
+  const metadata = checkoutMetadata(input);
   const created = await provider.createCheckout({
     reference: id,
-    description: input.description,
+    description: CHECKOUT_DESCRIPTIONS[input.purpose],
     amountMinor: input.amountMinor,
     currency: input.currency,
     successUrl,

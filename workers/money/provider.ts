@@ -25,10 +25,8 @@ export interface CreatedCheckout {
 
 export interface PaymentProvider {
   readonly kind: "stripe" | "manual";
-  createCheckout(request: CreateCheckoutInput): Promise<CreatedCheckout>;
+  createCheckout(request: CheckoutRequest): Promise<CreatedCheckout>;
 }
-
-export type CreateCheckoutInput = CheckoutRequest;
 
 /**
  * The part of a Stripe event Tandem reads (`Stripe.Event`, narrowed): the manual provider builds

@@ -5,6 +5,7 @@ import { brandTenant, requireUser } from "../lib/tenancy";
 import { getTestCheckout, settleTestCheckout } from "./manual-checkout";
 import { TestCheckoutSchema, TopUpBody, TopUpSchema, WalletSchema, WebhookAckSchema } from "./schemas";
 import { handleProviderEvent } from "./handle-provider-event";
+import type { ProviderEvent } from "./provider";
 import { verifyStripeEvent } from "./stripe-provider";
 import { getWallet, startTopUp } from "./wallet";
 
@@ -78,7 +79,8 @@ webhookRoutes.openapi(
       const detail = err instanceof Error ? err.message : "The signature could not be verified.";
       throw new AppError("bad_request", `The Stripe-Signature does not verify: ${detail}`, [{ path: "header.stripe-signature", message: "Invalid or too old" }]);
     }
-    const outcome = await handleProviderEvent(deps, "stripe", event as unknown as Parameters<typeof handleProviderEvent>[2]);
+    // Stripe.Event is a union of typed objects; the handler reads the fields ProviderEvent names.
+    const outcome = await handleProviderEvent(deps, "stripe", event as unknown as ProviderEvent);
     return c.json({ received: true as const, outcome }, 200);
   },
 );

@@ -16,7 +16,6 @@ export async function startTopUp(deps: Deps, tenant: BrandTenant, userId: string
     ownerId: tenant.brandId,
     amountMinor: input.amountMinor,
     currency: input.currency,
-    description: "Tandem wallet top-up",
     successPath: "/brand/wallet?paid=1",
     cancelPath: "/brand/wallet?cancelled=1",
     createdBy: userId,
