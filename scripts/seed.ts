@@ -3,6 +3,7 @@ import path from "node:path";
 import { createApiKey, createBrand, createCampaign, createCreator, me, publishDnsWith, signIn, verifyDomain, type Fetcher } from "../test/factories";
 import { publishToZone } from "./lib/local-doh";
 import { seedCommunity } from "./seed-community";
+import { seedShop } from "./seed-shop";
 import { seedStorefront } from "./seed-storefront";
 
 /** Keys in `.data/demo.json`. Later features add keys; existing ones stay stable. */
@@ -23,6 +24,8 @@ export interface Demo {
   campaignId: string;
   openCampaignId: string;
   linkCode: string;
+  /** A product the demo creator sells themselves (a download) on the demo storefront. */
+  creatorProductId: string;
   [key: string]: unknown;
 }
 
@@ -129,6 +132,7 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
   if (!accepted.ok) throw new Error(`seed accept: ${accepted.status} ${await accepted.text()}`);
   const link = ((await accepted.json()) as { links: { code: string }[] }).links[0]!;
   const { glowSerumId } = await seedStorefront(f, brandSessionCookie, brandApiKey, creatorSessionCookie);
+  const { creatorProductId } = await seedShop(f, creatorSessionCookie);
   const community = await seedCommunity(f, creatorSessionCookie, prev as { memberSessionCookies?: string[]; dropId?: string }, glowSerumId);
 
   const demo: Demo = {
@@ -151,6 +155,7 @@ export async function seed(gatewayUrl: string, appUrl: string, demoPath: string)
     openCampaignId,
     linkCode: link.code,
     storefrontUrl: `${appUrl}/@${creator.handle}`,
+    creatorProductId,
     ...community,
   };
   fs.mkdirSync(path.dirname(demoPath), { recursive: true });

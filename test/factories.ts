@@ -119,7 +119,36 @@ export async function me(fetcher: Fetcher, cookie: string) {
 export async function fundWallet(fetcher: Fetcher, cookie: string, brandId: string, amountMinor: number, currency = "GBP") {
   const res = await expectOk(await fetcher(`/api/v1/brands/${brandId}/wallet/top-ups`, json({ amountMinor: Math.max(500, amountMinor), currency }, cookie)), "start top-up");
   const { url } = (await res.json()) as { url: string };
-  await expectOk(await fetcher(`/api/v1/checkout/test/${new URL(url).pathname.split("/").pop()}/pay`, json({})), "pay top-up");
+  await payTestCheckout(fetcher, url);
+}
+
+/** Pays a test-mode checkout (its page's pay button), with a shipping address when it asks for one. */
+export async function payTestCheckout(fetcher: Fetcher, url: string, body: { shipping?: Record<string, unknown> } = {}) {
+  await expectOk(await fetcher(`/api/v1/checkout/test/${new URL(url).pathname.split("/").pop()}/pay`, json(body)), "pay test checkout");
+}
+
+/** Adds a product a creator sells themselves; a digital one gets `file` uploaded before it goes on sale. */
+export async function createCreatorProduct(fetcher: Fetcher, cookie: string, body: Record<string, unknown>, file?: { name: string; bytes: Uint8Array; type?: string }) {
+  const wantsActive = body.status === "active";
+  const res = await expectOk(await fetcher("/api/v1/shop/products", json(file && wantsActive ? { ...body, status: "draft" } : body, cookie)), "create creator product");
+  let product = (await res.json()) as { id: string; slug: string; status: string };
+  if (file) {
+    await expectOk(
+      await fetcher(`/api/v1/shop/products/${product.id}/file`, { method: "PUT", headers: { cookie, "content-type": file.type ?? "application/pdf", "x-file-name": encodeURIComponent(file.name) }, body: new Blob([new Uint8Array(file.bytes)]) }),
+      "upload product file",
+    );
+    if (wantsActive) {
+      const patched = await fetcher(`/api/v1/shop/products/${product.id}`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ status: "active" }) });
+      product = (await (await expectOk(patched, "put product on sale")).json()) as typeof product;
+    }
+  }
+  return product;
+}
+
+/** Opens an order for creator products: `{orderId, url}` (pay at url). */
+export async function buy(fetcher: Fetcher, cookie: string, items: { productId: string; quantity: number }[]) {
+  const res = await expectOk(await fetcher("/api/v1/checkout", json({ items }, cookie)), "checkout");
+  return (await res.json()) as { orderId: string; url: string };
 }
 
 export async function createCampaign(fetcher: Fetcher, cookie: string, body: Record<string, unknown>, launch = true) {

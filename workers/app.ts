@@ -21,6 +21,8 @@ import { isDevelopment, type Config } from "./lib/config";
 import { limitBodies } from "./lib/body-limit";
 import { perClientLimit } from "./lib/rate-limit";
 import { testCheckoutRoutes, walletRoutes, webhookRoutes } from "./money/routes";
+import { checkoutRoutes, downloadRoutes, orderRoutes } from "./money/order-routes";
+import { shopRoutes } from "./shop/routes";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
@@ -69,6 +71,10 @@ export function createApp(config: Pick<Config, "environment">) {
   app.route("/api/v1/drops", dropRoutes);
   app.route("/api/v1/brands", walletRoutes);
   app.route("/api/v1/checkout/test", testCheckoutRoutes);
+  app.route("/api/v1/checkout", checkoutRoutes);
+  app.route("/api/v1/orders", orderRoutes);
+  app.route("/api/v1/downloads", downloadRoutes);
+  app.route("/api/v1/shop", shopRoutes);
   app.route("/api/v1/webhooks", webhookRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.

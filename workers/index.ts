@@ -14,6 +14,7 @@ import { lazyPg } from "./db/pg/client";
 import { postgresUrl } from "./db/pg/url";
 import type { Deps } from "./lib/context";
 import { expireTestCheckouts } from "./money/manual-checkout";
+import { settleStockHolds } from "./money/settle-stock-holds";
 
 
 export { CommunityRoom } from "../durable-objects/community-room";
@@ -72,7 +73,7 @@ export default {
     const drains = await Promise.allSettled([
       drainEventOutbox({ db, events: env.EVENTS, log: log("event-outbox", "event_outbox") }),
       drainNotificationMail({ db, emailer, appOrigin: config.appOrigin, now, log: log("notification-mail", "notifications") }),
-      expireCheckouts({ config, db, emailer, now, log: log("expire-checkouts", "checkout_sessions") }, env),
+      moneyMinute({ config, db, emailer, now, log: log("money-minute", "checkout_sessions") }, env),
     ]);
     // One drain failing never stops the other; the run still fails, so the failure is seen.
     const failed = drains.find((d): d is PromiseRejectedResult => d.status === "rejected");
@@ -80,11 +81,12 @@ export default {
   },
 } satisfies ExportedHandler<Env>;
 
-async function expireCheckouts(deps: Omit<Deps, "pg">, env: Env) {
-  if (deps.config.payments.kind !== "manual") return;
+/** Test checkouts past their hour expire (manual provider only); stock holds left behind are settled. */
+async function moneyMinute(deps: Omit<Deps, "pg">, env: Env) {
   const pg = lazyPg(postgresUrl(env));
   try {
     await expireTestCheckouts({ ...deps, pg: pg.get });
+    await settleStockHolds({ ...deps, pg: pg.get });
   } finally {
     await pg.close();
   }

@@ -15,6 +15,7 @@ const NAV = {
   creator: [
     { to: "/studio", label: "Overview", end: true },
     { to: "/studio/storefront", label: "Storefront", end: false },
+    { to: "/studio/shop", label: "Shop", end: false },
     { to: "/studio/marketplace", label: "Marketplace", end: false },
     { to: "/studio/community", label: "Community", end: false },
     { to: "/studio/profile", label: "Profile", end: false },
@@ -55,7 +56,8 @@ export function Shell({ me, children }: { me: Me | null; children: ReactNode }) 
           )}
           <div className={nav.length ? "account" : "account account-end"}>
             {me ? (
-              <Form method="post" action="/signout">
+              <Form method="post" action="/signout" className="row account-actions">
+                <Link to="/orders" className="small account-link">Orders</Link>
                 <Button variant="ghost" size="small" type="submit" title={me.user.email}>
                   Sign out
                 </Button>

@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { creators, media, products, storefronts, variants } from "../../workers/db/d1/schema";
+import { creatorProducts, creators, media, products, stockHolds, storefronts, variants } from "../../workers/db/d1/schema";
 import { referencedProducts, type StorefrontDoc } from "../../workers/storefronts/blocks";
-import type { ProductCard, StorefrontData } from "../components/storefront/types";
+import type { ProductCard, ShopItem, StorefrontData } from "../components/storefront/types";
 import { inList } from "../../workers/db/d1/in-list";
 
 /** The D1 bookmark cookie a publish leaves, so the creator reads their own write at once. */
@@ -15,7 +15,7 @@ export function bookmarkOf(request: Request): string | null {
 
 function db(env: Env, bookmark: string | null) {
   const binding = bookmark ? (env.DB.withSession(bookmark) as unknown as D1Database) : env.DB;
-  return drizzle(binding, { schema: { creators, storefronts, products, variants, media } });
+  return drizzle(binding, { schema: { creators, storefronts, products, variants, media, creatorProducts, stockHolds } });
 }
 
 export type HandleParam = string | undefined;
@@ -65,6 +65,7 @@ export async function loadStorefront(env: Env, handle: string, bookmark: string 
   }
   const all = [...direct, ...Object.values(byCollection).flat()];
   const cards = await productCards(d, all);
+  const shop = doc.blocks.some((b) => b.type === "shop") ? await shopItems(d, row.creatorId) : undefined;
   return {
     doc,
     version: row.version,
@@ -74,6 +75,7 @@ export async function loadStorefront(env: Env, handle: string, bookmark: string 
       displayName: row.displayName,
       products: Object.fromEntries(direct.map((p) => [p.id, cards.get(p.id)!])),
       collections: Object.fromEntries(Object.entries(byCollection).map(([id, ps]) => [id, ps.map((p) => cards.get(p.id)!)])),
+      shop,
       resizeImages: env.ENVIRONMENT === "production",
       turnstileSiteKey: env.TURNSTILE_SITE_KEY || null,
     },
@@ -129,6 +131,45 @@ export async function loadStorefrontProduct(env: Env, handle: string, slug: stri
     card,
     product: { ...product, variants: vs, images: ms.map((m) => ({ url: m.key ? `/media/${m.key}` : m.url!, width: m.width, height: m.height, alt: m.alt || product.title })) },
   };
+}
+
+/** The creator's own products on sale, newest first, each marked sold out when its stock is held or sold (ADR 018). */
+async function shopItems(d: ReturnType<typeof db>, creatorId: string, slug?: string): Promise<ShopItem[]> {
+  const rows = await d
+    .select()
+    .from(creatorProducts)
+    .where(and(eq(creatorProducts.creatorId, creatorId), eq(creatorProducts.status, "active"), ...(slug ? [eq(creatorProducts.slug, slug)] : [])))
+    .orderBy(desc(creatorProducts.createdAt))
+    .limit(48);
+  const limited = rows.filter((r) => r.inventory !== null).map((r) => r.id);
+  const taken = limited.length
+    ? await d
+        .select({ productId: stockHolds.productId, n: sql<number>`sum(${stockHolds.quantity})` })
+        .from(stockHolds)
+        .where(and(inList(stockHolds.productId, limited), ne(stockHolds.status, "released")))
+        .groupBy(stockHolds.productId)
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    priceMinor: r.priceMinor,
+    currency: r.currency,
+    imageUrl: r.imageUrl,
+    soldOut: r.inventory !== null && r.inventory - Number(taken.find((t) => t.productId === r.id)?.n ?? 0) <= 0,
+  }));
+}
+
+/** One of the creator's own products, for its page: on sale, on a published storefront. */
+export async function loadShopProduct(env: Env, handle: string, slug: string, bookmark: string | null) {
+  const sf = await loadStorefront(env, handle, bookmark);
+  if (!sf) return null;
+  const d = db(env, bookmark);
+  const creator = await d.select({ id: creators.id }).from(creators).where(eq(creators.handle, handle)).get();
+  const [item] = creator ? await shopItems(d, creator.id, slug) : [];
+  return item ? { sf, item } : null;
 }
 
 const versions = new Map<string, { version: number | null; at: number }>();

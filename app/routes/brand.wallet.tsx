@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { redirect } from "@remix-run/cloudflare";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { WALLET_CURRENCIES } from "../../workers/money/schemas";
+import { PAYMENT_CURRENCIES } from "../../workers/money/schemas";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Input, Select } from "../components/ui/field";
@@ -82,7 +82,7 @@ export default function BrandWallet() {
           <Form method="post" className="stack" noValidate>
             <fieldset disabled={!canPay || busy} className="wallet-form">
               <Input label="Amount" name="amount" inputMode="decimal" placeholder="250.00" required error={result?.errors?.amountMinor} />
-              <Select label="Currency" name="currency" options={WALLET_CURRENCIES.map((c) => ({ value: c, label: c }))} defaultValue="GBP" error={result?.errors?.currency} />
+              <Select label="Currency" name="currency" options={PAYMENT_CURRENCIES.map((c) => ({ value: c, label: c }))} defaultValue="GBP" error={result?.errors?.currency} />
               <div className="wallet-submit"><Button type="submit">{busy ? "Opening checkout…" : "Continue to payment"}</Button></div>
             </fieldset>
           </Form>

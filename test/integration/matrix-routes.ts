@@ -21,7 +21,9 @@ export type Owner =
   /** The creator's community content: the owner and members. */
   | "community"
   /** A collaboration between brand A and the creator. */
-  | "collaboration";
+  | "collaboration"
+  /** An order: the member bought it from the creator's shop; its buyer and seller only. */
+  | "order";
 
 interface Rule {
   match: RegExp;
@@ -74,6 +76,13 @@ const RULES: Rule[] = [
   { match: /^\/api\/v1\/courses\/\{courseId\}\/(lessons|assessments)\//, owner: "community" },
   { match: /^\/api\/v1\/courses\/\{courseId\}$/, owner: "creator" },
   { match: /^\/api\/v1\/drops\/\{dropId\}/, owner: "community" },
+  { match: /^\/api\/v1\/shop\/products$/, owner: "self" },
+  { match: /^\/api\/v1\/shop\/products\/\{productId\}/, owner: "creator" },
+  { match: /^\/api\/v1\/checkout$/, owner: "self" },
+  { match: /^\/api\/v1\/orders$/, owner: "self" },
+  { match: /^\/api\/v1\/orders\/\{orderId\}/, owner: "order" },
+  // A download link carries its own signature and expiry, as the test checkout carries its id.
+  { match: /^\/api\/v1\/downloads\/\{token\}$/, owner: "public" },
 ];
 
 export function ownerOf(op: Operation): Owner | undefined {
@@ -92,6 +101,8 @@ export function refusedActors(owner: Owner): Actor[] {
       return ["ownerB", "keyA", "keyB", "anonymous"];
     case "collaboration":
       return ["ownerB", "keyB", "member", "anonymous"];
+    case "order":
+      return ["ownerA", "keyA", "teammateA", "ownerB", "keyB", "anonymous"];
     default:
       return [];
   }
@@ -109,6 +120,8 @@ export function readers(owner: Owner): Actor[] {
       return ["creator", "member"];
     case "collaboration":
       return ["ownerA", "creator"];
+    case "order":
+      return ["member", "creator"];
     default:
       return [];
   }
@@ -188,6 +201,13 @@ export function fillPath(op: Operation, world: World, side: "a" | "b" = "a"): { 
         return world.community.assessmentId;
       case "dropId":
         return world.community.dropId;
+      case "productId":
+        if (op.path.startsWith("/api/v1/shop/")) return world.creator.productId;
+        break;
+      case "orderId":
+        return world.orderId;
+      case "sessionId":
+        return world.checkoutSessionId;
     }
     real = false;
     return FAKE(param.replace(/Id$/, "").slice(0, 4));

@@ -14,7 +14,7 @@ let world: World;
 let ops: Operation[];
 const leaks: string[] = [];
 function leaked(op: Operation, actor: Actor, text: string) {
-  for (const secret of secretsNotFor(actor)) if (text.includes(secret)) leaks.push(`${opName(op)} as ${actor} shows ${secret}`);
+  for (const secret of secretsNotFor(actor, op)) if (text.includes(secret)) leaks.push(`${opName(op)} as ${actor} shows ${secret}`);
 }
 
 const call = (op: Operation, url: string, actor: Actor) =>
@@ -26,13 +26,14 @@ const call = (op: Operation, url: string, actor: Actor) =>
   });
 
 /** What only their owners may ever see. */
-function secretsNotFor(actor: Actor): string[] {
+function secretsNotFor(actor: Actor, op: Operation): string[] {
   const a = world.a;
   const mine: Partial<Record<Actor, string[]>> = {
     ownerA: [a.key.id, a.owner.email, a.teammate.email],
     keyA: [a.key.id],
     teammateA: [a.owner.email, a.teammate.email],
-    creator: [world.creator.email],
+    // A buyer's email goes to the seller of their order, and only there (the checkout says so): services and goods are delivered to someone.
+    creator: op.path.startsWith("/api/v1/orders") ? [world.creator.email, world.member.email] : [world.creator.email],
     member: [world.member.email],
   };
   const all = [a.key.id, a.owner.email, a.teammate.email, world.creator.email, world.member.email];

@@ -182,7 +182,7 @@ describe("POST /api/v1/webhooks/stripe", () => {
 describe("the Stripe adapter", () => {
   it("opens a payment-mode Checkout Session through the SDK, once per Tandem checkout", async () => {
     const provider = stripeProvider({ secretKey: "sk_test_tandem", api: STRIPE_TEST_API });
-    const request = { reference: newId("checkout"), description: "Tandem wallet top-up", amountMinor: 12_345, currency: "GBP", successUrl: "https://app.example/brand/wallet?paid=1", cancelUrl: "https://app.example/brand/wallet", expiresAt: new Date(Date.now() + 3_600_000), metadata: { tandem_purpose: "wallet_top_up" } };
+    const request = { reference: newId("checkout"), description: "Tandem wallet top-up", amountMinor: 12_345, currency: "GBP", successUrl: "https://app.example/brand/wallet?paid=1", cancelUrl: "https://app.example/brand/wallet", expiresAt: new Date(Date.now() + 3_600_000), metadata: { tandem_purpose: "wallet_top_up" }, lines: [{ name: "Tandem wallet top-up", unitAmountMinor: 12_345, quantity: 1 }], collectShipping: false, transferGroup: null };
     const first = await provider.createCheckout(request);
     const retried = await provider.createCheckout(request);
     expect(first.providerSessionId).toMatch(/^cs_test_/);

@@ -66,12 +66,18 @@ export async function buildWorld() {
   );
   const drop = await ok<{ id: string }>(postJson(`/api/v1/rooms/${roomId}/drops`, { title: "Sample", perk: "A sample", quantity: 5, releaseAt: Date.now() + 3_600_000 }, { cookie: creator.cookie }), "drop");
   expect(drop.id).toBeTruthy();
+  // The creator sells a service; the community member has bought it (an order both may read).
+  const product = await ok<{ id: string }>(postJson("/api/v1/shop/products", { kind: "service", title: "Matrix session", priceMinor: 2_500, currency: "GBP", status: "active" }, { cookie: creator.cookie }), "shop product");
+  const order = await ok<{ orderId: string; url: string }>(postJson("/api/v1/checkout", { items: [{ productId: product.id, quantity: 1 }] }, { cookie: member.cookie }), "order");
 
   return {
     a, b,
-    creator: { ...creator, email: creatorEmail, id: profile.id, handle, linkCode: link.code, collaborationId: invite.id },
+    creator: { ...creator, email: creatorEmail, id: profile.id, handle, linkCode: link.code, collaborationId: invite.id, productId: product.id },
     community: { slug, id: community.id, roomId, courseId: course.id, lessonId: course.modules[0]!.lessons[0]!.id, assessmentId: course.modules[0]!.assessment!.id, dropId: drop.id },
     member,
+    orderId: order.orderId,
+    /** The order's test-mode checkout (the matrices may pay or decline it: both are the buyer's to do). */
+    checkoutSessionId: new URL(order.url).pathname.split("/").pop()!,
     anonymous: {},
   };
 }

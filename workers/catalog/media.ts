@@ -6,6 +6,7 @@ import { bodyTooLarge, BODY_LIMITS } from "../lib/body-limit";
 import { AppError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import type { BrandTenant } from "../lib/tenancy";
+import { PRIVATE_PREFIX } from "../shop/product-file";
 
 export const MAX_MEDIA_BYTES = BODY_LIMITS.productImage.maxBytes;
 const TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp", avif: "image/avif" };
@@ -54,6 +55,8 @@ export async function deleteProductMedia(deps: Deps & { bucket: R2Bucket }, tena
 
 /** GET /media/:key — immutable keys, so a year of caching is safe. */
 export async function serveMedia(bucket: R2Bucket, key: string, request: Request): Promise<Response> {
+  // Digital products' files are private: only an order's signed download link reaches them.
+  if (key.startsWith(PRIVATE_PREFIX)) return new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } });
   const obj = await bucket.get(key, { onlyIf: request.headers });
   if (!obj) return new Response("Not found", { status: 404, headers: { "cache-control": "public, max-age=60" } });
   const headers = new Headers();

@@ -21,6 +21,7 @@ export interface BodyLimit {
  * | productImage | POST /api/v1/catalog/products/:id/media  | 10 MB   | buffered |
  * | roomImage    | POST /api/v1/rooms/:roomId/media         | 5 MB    | buffered |
  * | csvImport    | POST /api/v1/catalog/imports             | 200 MB  | streamed into R2 |
+ * | productFile  | PUT /api/v1/shop/products/:id/file       | 25 MB   | buffered |
  *
  * JSON's 2 MB leaves room for the largest documents (a course's 1 MB content, a 40-block storefront).
  */
@@ -29,12 +30,14 @@ export const BODY_LIMITS = {
   productImage: { maxBytes: 10 * MB, reads: "buffered" },
   roomImage: { maxBytes: 5 * MB, reads: "buffered" },
   csvImport: { maxBytes: 200 * MB, reads: "streamed" },
+  productFile: { maxBytes: 25 * MB, reads: "buffered" },
 } as const satisfies Record<string, BodyLimit>;
 
 const ROUTE_CLASSES: { method: string; path: RegExp; limit: BodyLimit }[] = [
   { method: "POST", path: /^\/api\/v1\/catalog\/products\/[^/]+\/media$/, limit: BODY_LIMITS.productImage },
   { method: "POST", path: /^\/api\/v1\/rooms\/[^/]+\/media$/, limit: BODY_LIMITS.roomImage },
   { method: "POST", path: /^\/api\/v1\/catalog\/imports$/, limit: BODY_LIMITS.csvImport },
+  { method: "PUT", path: /^\/api\/v1\/shop\/products\/[^/]+\/file$/, limit: BODY_LIMITS.productFile },
 ];
 
 /** The limit a request's body is held to. */

@@ -52,6 +52,8 @@ export const ID_PREFIX = {
   catalogImport: "imp",
   storefront: "sf",
   storefrontVersion: "sfv",
+  creatorProduct: "cpd",
+  order: "ord",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { PgTx } from "../db/pg/client";
 import { checkoutSessions, providerEvents } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
+import { closeOrder, payOrder, type AfterCommit } from "./order-payment";
 import type { ProviderEvent } from "./provider";
 import { creditTopUp } from "./wallet";
 
@@ -17,6 +18,7 @@ type CheckoutRow = typeof checkoutSessions.$inferSelect;
  */
 export async function handleProviderEvent(deps: Deps, provider: "stripe" | "manual", event: ProviderEvent): Promise<Outcome> {
   const pg = await deps.pg();
+  const after: AfterCommit[] = [];
   const outcome = await pg.transaction(async (tx) => {
     const recorded = await tx
       .insert(providerEvents)
@@ -24,27 +26,32 @@ export async function handleProviderEvent(deps: Deps, provider: "stripe" | "manu
       .onConflictDoNothing({ target: providerEvents.id })
       .returning({ id: providerEvents.id });
     if (!recorded.length) return "duplicate" as const;
-    const result = await apply(tx, event, deps);
+    const result = await apply(tx, event, deps, after);
     await tx.update(providerEvents).set({ outcome: result }).where(eq(providerEvents.id, event.id));
     return result;
   });
   if (outcome === "ignored") deps.log.info("provider event not handled", { provider, id: event.id, type: event.type });
+  // The other database's share (stock in D1), once Postgres has committed; a failure here is
+  // repaired by the stock sweep, so it is logged and the event still counts as handled.
+  for (const effect of after) {
+    await effect(deps).catch((err: unknown) => deps.log.error("provider event follow-up failed; the sweep will repair it", { id: event.id, error: String(err) }));
+  }
   return outcome;
 }
 
-async function apply(tx: PgTx, event: ProviderEvent, deps: Deps): Promise<Exclude<Outcome, "duplicate">> {
+async function apply(tx: PgTx, event: ProviderEvent, deps: Deps, after: AfterCommit[]): Promise<Exclude<Outcome, "duplicate">> {
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":
     case "checkout.session.async_payment_failed":
     case "checkout.session.expired":
-      return checkoutEvent(tx, event, deps);
+      return checkoutEvent(tx, event, deps, after);
     default:
       return "ignored";
   }
 }
 
-async function checkoutEvent(tx: PgTx, event: ProviderEvent, deps: Deps): Promise<Exclude<Outcome, "duplicate">> {
+async function checkoutEvent(tx: PgTx, event: ProviderEvent, deps: Deps, after: AfterCommit[]): Promise<Exclude<Outcome, "duplicate">> {
   const now = deps.now();
   const object = event.data.object as { id: string; payment_status?: string; amount_total?: number | null; currency?: string | null };
   const [session] = await tx.select().from(checkoutSessions).where(eq(checkoutSessions.providerSessionId, object.id)).for("update");
@@ -59,14 +66,15 @@ async function checkoutEvent(tx: PgTx, event: ProviderEvent, deps: Deps): Promis
       deps.log.error("checkout paid a different amount than it asked; not credited", { checkout: session.id, paid: object.amount_total, currency: object.currency, expected: session.amountMinor, expectedCurrency: session.currency });
       return "rejected";
     }
-    await fulfil(tx, session, now);
   }
+  const effect = await settle(tx, session, next, event.data.object, now);
+  if (effect) after.push(effect);
   await tx.update(checkoutSessions).set({ status: next, completedAt: new Date(now) }).where(eq(checkoutSessions.id, session.id));
   return "applied";
 }
 
 /** The status an event moves an open checkout to (null: it moves nothing, e.g. completed but the payment is still processing). */
-function nextStatus(type: string, paymentStatus: string | undefined): CheckoutRow["status"] | null {
+function nextStatus(type: string, paymentStatus: string | undefined): Exclude<CheckoutRow["status"], "open"> | null {
   if (type === "checkout.session.completed") return paymentStatus === "paid" || paymentStatus === "no_payment_required" ? "complete" : null;
   if (type === "checkout.session.async_payment_succeeded") return "complete";
   if (type === "checkout.session.async_payment_failed") return "declined";
@@ -74,9 +82,14 @@ function nextStatus(type: string, paymentStatus: string | undefined): CheckoutRo
   return null;
 }
 
-async function fulfil(tx: PgTx, session: CheckoutRow, now: number) {
+/** What a checkout's end means for what it paid for. */
+async function settle(tx: PgTx, session: CheckoutRow, next: Exclude<CheckoutRow["status"], "open">, object: Record<string, unknown>, now: number): Promise<AfterCommit | null> {
   switch (session.purpose) {
     case "wallet_top_up":
-      return creditTopUp(tx, session, now);
+      if (next === "complete") await creditTopUp(tx, session, now);
+      return null;
+    case "order":
+      if (next === "complete") return payOrder(tx, session, object, now);
+      return closeOrder(tx, session, next === "declined" ? "declined" : "expired", now);
   }
 }

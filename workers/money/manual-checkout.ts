@@ -1,14 +1,25 @@
 import { and, eq, lte } from "drizzle-orm";
-import { checkoutSessions } from "../db/pg/schema";
+import { checkoutSessions, orderItems, orders } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import { handleProviderEvent } from "./handle-provider-event";
-import { manualCheckoutEvent, type ManualOutcome } from "./manual-provider";
+import { manualCheckoutEvent, type ManualOutcome, type ManualShipping } from "./manual-provider";
 import { CHECKOUT_DESCRIPTIONS, checkoutMetadata } from "./open-checkout";
 
 
-const eventFor = (row: typeof checkoutSessions.$inferSelect, outcome: ManualOutcome, now: number) =>
-  manualCheckoutEvent({ providerSessionId: row.providerSessionId, reference: row.id, amountMinor: row.amountMinor, currency: row.currency, metadata: checkoutMetadata(row) }, outcome, now);
+type Row = typeof checkoutSessions.$inferSelect;
+
+const eventFor = (row: Row, outcome: ManualOutcome, now: number, collected: { email?: string | null; shipping?: ManualShipping | null } = {}) =>
+  manualCheckoutEvent({ providerSessionId: row.providerSessionId, reference: row.id, amountMinor: row.amountMinor, currency: row.currency, metadata: checkoutMetadata(row) }, outcome, now, collected);
+
+/** What the checkout sells, line by line, and whether it ships (an order's items; a top-up is one line). */
+async function contents(deps: Deps, row: Row) {
+  if (row.purpose !== "order") return { lines: [{ name: CHECKOUT_DESCRIPTIONS[row.purpose], unitAmountMinor: row.amountMinor, quantity: 1 }], collectShipping: false, email: null };
+  const pg = await deps.pg();
+  const [order] = await pg.select({ needsShipping: orders.needsShipping, buyerEmail: orders.buyerEmail }).from(orders).where(eq(orders.id, row.ownerId));
+  const items = await pg.select().from(orderItems).where(eq(orderItems.orderId, row.ownerId));
+  return { lines: items.map((i) => ({ name: i.title, unitAmountMinor: i.unitPriceMinor, quantity: i.quantity })), collectShipping: order?.needsShipping ?? false, email: order?.buyerEmail ?? null };
+}
 
 async function session(deps: Deps, providerSessionId: string) {
   if (deps.config.payments.kind !== "manual") throw new AppError("not_found", "Test-mode checkout runs only without Stripe (no STRIPE_SECRET_KEY), outside production.");
@@ -18,7 +29,8 @@ async function session(deps: Deps, providerSessionId: string) {
   return row;
 }
 
-const view = (deps: Deps, row: typeof checkoutSessions.$inferSelect) => ({
+const view = async (deps: Deps, row: Row) => ({
+  ...(await contents(deps, row)),
   sessionId: row.providerSessionId,
   description: CHECKOUT_DESCRIPTIONS[row.purpose],
   amountMinor: row.amountMinor,
@@ -31,18 +43,21 @@ const view = (deps: Deps, row: typeof checkoutSessions.$inferSelect) => ({
 });
 
 export async function getTestCheckout(deps: Deps, providerSessionId: string) {
-  return view(deps, await session(deps, providerSessionId));
+  const { email: _email, ...rest } = await view(deps, await session(deps, providerSessionId));
+  return rest;
 }
 
 /**
  * The test checkout's buttons: pay or decline emits the event Stripe would and hands it to the
  * same handler as a webhook. Only an open, unexpired session can be paid or declined.
  */
-export async function settleTestCheckout(deps: Deps, providerSessionId: string, outcome: Exclude<ManualOutcome, "expire">) {
+export async function settleTestCheckout(deps: Deps, providerSessionId: string, outcome: Exclude<ManualOutcome, "expire">, input: { shipping?: ManualShipping | null } = {}) {
   const row = await session(deps, providerSessionId);
-  const current = view(deps, row);
+  const current = await view(deps, row);
   if (current.status !== "open") throw new AppError("conflict", current.status === "expired" ? "This checkout has expired; start a new one." : `This checkout is already ${current.status}.`);
-  await handleProviderEvent(deps, "manual", eventFor(row, outcome, deps.now()));
+  // As on Stripe's page: an order of physical goods is paid only with a shipping address.
+  if (outcome === "pay" && current.collectShipping && !input.shipping) throw new AppError("validation_failed", "Enter where the order ships.", [{ path: "body.shipping", message: "A shipping address is required" }]);
+  await handleProviderEvent(deps, "manual", eventFor(row, outcome, deps.now(), { email: current.email, shipping: current.collectShipping ? input.shipping : null }));
   return getTestCheckout(deps, providerSessionId);
 }
 

@@ -20,7 +20,22 @@ export function manualProvider(appOrigin: string): PaymentProvider {
 export type ManualOutcome = "pay" | "decline" | "expire";
 
 /** The Stripe-shaped event a manual checkout's outcome produces (`checkout.session.*`). */
-export function manualCheckoutEvent(session: { providerSessionId: string; reference: string; amountMinor: number; currency: string; metadata: Record<string, string> }, outcome: ManualOutcome, nowMs: number): ProviderEvent {
+export interface ManualShipping {
+  name: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  postalCode: string;
+  state?: string | null;
+  country: string;
+}
+
+export function manualCheckoutEvent(
+  session: { providerSessionId: string; reference: string; amountMinor: number; currency: string; metadata: Record<string, string> },
+  outcome: ManualOutcome,
+  nowMs: number,
+  collected: { email?: string | null; shipping?: ManualShipping | null } = {},
+): ProviderEvent {
   const paid = outcome === "pay";
   return {
     id: newId("manualEvent"),
@@ -37,6 +52,15 @@ export function manualCheckoutEvent(session: { providerSessionId: string; refere
         mode: "payment",
         status: paid ? "complete" : outcome === "expire" ? "expired" : "complete",
         payment_status: paid ? "paid" : "unpaid",
+        customer_details: collected.email ? { email: collected.email } : null,
+        collected_information: collected.shipping
+          ? {
+              shipping_details: {
+                name: collected.shipping.name,
+                address: { line1: collected.shipping.line1, line2: collected.shipping.line2 ?? null, city: collected.shipping.city, postal_code: collected.shipping.postalCode, state: collected.shipping.state ?? null, country: collected.shipping.country },
+              },
+            }
+          : null,
       },
     },
   };

@@ -2,9 +2,10 @@ import { checkoutSessions } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { newId } from "../lib/ids";
 import { paymentsFor } from "./payments";
+import type { CheckoutLine } from "./provider";
 
 /** What the payer is told they are paying for, per purpose. */
-export const CHECKOUT_DESCRIPTIONS = { wallet_top_up: "Tandem wallet top-up" } as const;
+export const CHECKOUT_DESCRIPTIONS = { wallet_top_up: "Tandem wallet top-up", order: "Storefront order" } as const;
 
 /** The metadata every checkout carries to the provider (and back in its events). */
 export const checkoutMetadata = (row: { purpose: string; ownerId: string }) => ({ tandem_purpose: row.purpose, tandem_owner: row.ownerId });
@@ -13,10 +14,18 @@ export const checkoutMetadata = (row: { purpose: string; ownerId: string }) => (
 export const CHECKOUT_TTL_MS = 60 * 60_000;
 
 export interface OpenCheckout {
-  purpose: "wallet_top_up";
+  purpose: keyof typeof CHECKOUT_DESCRIPTIONS;
+  /** The brand for a top-up, the order for an order. */
   ownerId: string;
-  amountMinor: number;
   currency: string;
+  /** What is bought; the checkout's amount is their total. */
+  lines: CheckoutLine[];
+  collectShipping?: boolean;
+  transferGroup?: string | null;
+  /** The checkout's own id, when the caller names it first (an order records it before the provider is called). */
+  id?: string;
+  /** When it stops accepting payment (default: CHECKOUT_TTL_MS from now). */
+  expiresAt?: Date;
   /** App paths the payer returns to. */
   successPath: string;
   cancelPath: string;
@@ -30,25 +39,29 @@ export interface OpenCheckout {
  */
 export async function openCheckout(deps: Deps, input: OpenCheckout) {
   const provider = paymentsFor(deps.config);
-  const id = newId("checkout");
-  const expiresAt = new Date(deps.now() + CHECKOUT_TTL_MS);
+  const id = input.id ?? newId("checkout");
+  const expiresAt = input.expiresAt ?? new Date(deps.now() + CHECKOUT_TTL_MS);
+  const amountMinor = input.lines.reduce((sum, l) => sum + l.unitAmountMinor * l.quantity, 0);
   const successUrl = `${deps.config.appOrigin}${input.successPath}`;
   const cancelUrl = `${deps.config.appOrigin}${input.cancelPath}`;
   const metadata = checkoutMetadata(input);
   const created = await provider.createCheckout({
     reference: id,
     description: CHECKOUT_DESCRIPTIONS[input.purpose],
-    amountMinor: input.amountMinor,
+    lines: input.lines,
+    amountMinor,
     currency: input.currency,
     successUrl,
     cancelUrl,
     expiresAt,
     metadata,
+    collectShipping: input.collectShipping ?? false,
+    transferGroup: input.transferGroup ?? null,
   });
   const pg = await deps.pg();
   const [row] = await pg
     .insert(checkoutSessions)
-    .values({ id, provider: provider.kind, providerSessionId: created.providerSessionId, purpose: input.purpose, ownerId: input.ownerId, amountMinor: input.amountMinor, currency: input.currency, url: created.url, successUrl, cancelUrl, createdBy: input.createdBy, expiresAt })
+    .values({ id, provider: provider.kind, providerSessionId: created.providerSessionId, purpose: input.purpose, ownerId: input.ownerId, amountMinor, currency: input.currency, url: created.url, successUrl, cancelUrl, createdBy: input.createdBy, expiresAt })
     .returning();
   return row!;
 }

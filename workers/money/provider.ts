@@ -4,10 +4,18 @@
  * events, handled by one function (handle-provider-event.ts), so the demo drives the same state
  * machines and the same ledger as Stripe's webhooks do.
  */
+export interface CheckoutLine {
+  name: string;
+  unitAmountMinor: number;
+  quantity: number;
+}
+
 export interface CheckoutRequest {
   /** Tandem's checkout row id: the provider's `client_reference_id`, and in the metadata. */
   reference: string;
   description: string;
+  /** What is bought; their total is `amountMinor`. */
+  lines: CheckoutLine[];
   amountMinor: number;
   /** ISO 4217, upper case (Tandem's form; Stripe's lower case is the adapter's business). */
   currency: string;
@@ -16,6 +24,10 @@ export interface CheckoutRequest {
   /** When the session stops accepting payment. */
   expiresAt: Date;
   metadata: Record<string, string>;
+  /** Physical goods: the payer gives a shipping address. */
+  collectShipping: boolean;
+  /** Separate charges and transfers: the charge joins the group its later transfers name. */
+  transferGroup: string | null;
 }
 
 export interface CreatedCheckout {

@@ -3,7 +3,7 @@ import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
 import { brandTenant, requireUser } from "../lib/tenancy";
 import { getTestCheckout, settleTestCheckout } from "./manual-checkout";
-import { TestCheckoutSchema, TopUpBody, TopUpSchema, WalletSchema, WebhookAckSchema } from "./schemas";
+import { TestCheckoutSchema, TestPayBody, TopUpBody, TopUpSchema, WalletSchema, WebhookAckSchema } from "./schemas";
 import { handleProviderEvent } from "./handle-provider-event";
 import type { ProviderEvent } from "./provider";
 import { verifyStripeEvent } from "./stripe-provider";
@@ -39,19 +39,32 @@ walletRoutes.openapi(
 
 /** Mounted at /api/v1/checkout/test: the manual provider's checkout (no Stripe, outside production). */
 export const testCheckoutRoutes = createRouter();
-const SessionParam = z.object({ sessionId: z.string().regex(/^mcs_[0-9A-Za-z]{10,40}$/, { error: "A test checkout id (mcs_…)" }) });
+const SessionParam = z.object({ sessionId: z.string().min(1).max(64) });
 
 testCheckoutRoutes.openapi(
   createRoute({ method: "get", path: "/{sessionId}", tags: ["money"], summary: "A test-mode checkout, for its page", request: { params: SessionParam }, responses: { 200: jsonContent(TestCheckoutSchema, "The checkout"), ...errorResponses } }),
   async (c) => c.json(await getTestCheckout(c.var.deps, c.req.valid("param").sessionId), 200),
 );
 
-for (const outcome of ["pay", "decline"] as const) {
-  testCheckoutRoutes.openapi(
-    createRoute({ method: "post", path: `/{sessionId}/${outcome}`, tags: ["money"], summary: outcome === "pay" ? "Pay a test-mode checkout (emits checkout.session.completed)" : "Decline a test-mode checkout (emits checkout.session.async_payment_failed)", request: { params: SessionParam }, responses: { 200: jsonContent(TestCheckoutSchema, "The checkout after"), ...errorResponses } }),
-    async (c) => c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, outcome), 200),
-  );
-}
+testCheckoutRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{sessionId}/pay",
+    tags: ["money"],
+    summary: "Pay a test-mode checkout (emits checkout.session.completed); physical goods need a shipping address",
+    request: { params: SessionParam, body: { required: false, content: { "application/json": { schema: TestPayBody } } } },
+    responses: { 200: jsonContent(TestCheckoutSchema, "The checkout after"), ...errorResponses },
+  }),
+  async (c) => {
+    const body = c.req.header("content-type")?.includes("json") ? c.req.valid("json") : {};
+    return c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, "pay", body), 200);
+  },
+);
+
+testCheckoutRoutes.openapi(
+  createRoute({ method: "post", path: "/{sessionId}/decline", tags: ["money"], summary: "Decline a test-mode checkout (emits checkout.session.async_payment_failed)", request: { params: SessionParam }, responses: { 200: jsonContent(TestCheckoutSchema, "The checkout after"), ...errorResponses } }),
+  async (c) => c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, "decline"), 200),
+);
 
 /** Mounted at /api/v1/webhooks. */
 export const webhookRoutes = createRouter();

@@ -17,7 +17,10 @@ export function stripeClient(options: StripeOptions) {
   });
 }
 
-/** Stripe Checkout in payment mode (ADR 017). */
+/** Where physical goods ship (Stripe asks for the list; these are the countries creators sell from today). */
+const SHIPPING_COUNTRIES: Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry[] = ["GB", "IE", "US", "CA", "AU", "NZ", "DE", "FR", "ES", "IT", "NL", "BE", "AT", "PT", "SE", "DK", "FI", "NO", "CH"];
+
+/** Stripe Checkout in payment mode (ADR 017, ADR 018). */
 export function stripeProvider(options: StripeOptions): PaymentProvider {
   const stripe = stripeClient(options);
   return {
@@ -27,12 +30,17 @@ export function stripeProvider(options: StripeOptions): PaymentProvider {
         {
           mode: "payment",
           client_reference_id: request.reference,
-          line_items: [{ quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amountMinor, product_data: { name: request.description } } }],
+          line_items: request.lines.map((l) => ({ quantity: l.quantity, price_data: { currency: request.currency.toLowerCase(), unit_amount: l.unitAmountMinor, product_data: { name: l.name } } })),
+          ...(request.collectShipping ? { shipping_address_collection: { allowed_countries: SHIPPING_COUNTRIES } } : {}),
           success_url: request.successUrl,
           cancel_url: request.cancelUrl,
           expires_at: Math.floor(request.expiresAt.getTime() / 1000),
           metadata: { ...request.metadata, tandem_reference: request.reference },
-          payment_intent_data: { metadata: { ...request.metadata, tandem_reference: request.reference } },
+          payment_intent_data: {
+            metadata: { ...request.metadata, tandem_reference: request.reference },
+            // Funds stay with the platform until settlement; the creator's transfer names the same group.
+            ...(request.transferGroup ? { transfer_group: request.transferGroup } : {}),
+          },
         },
         // One session per Tandem checkout, however often the request is retried.
         { idempotencyKey: `checkout:${request.reference}` },

@@ -4,7 +4,7 @@ import type { PgTx } from "../db/pg/client";
 import { checkoutSessions, ledgerAccounts, ledgerLines } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import type { BrandTenant } from "../lib/tenancy";
-import { openCheckout } from "./open-checkout";
+import { CHECKOUT_DESCRIPTIONS, openCheckout } from "./open-checkout";
 
 /**
  * A brand's wallet (ADR 017): money it has paid in through Checkout, in the `brand_wallet`
@@ -14,8 +14,8 @@ export async function startTopUp(deps: Deps, tenant: BrandTenant, userId: string
   const row = await openCheckout(deps, {
     purpose: "wallet_top_up",
     ownerId: tenant.brandId,
-    amountMinor: input.amountMinor,
     currency: input.currency,
+    lines: [{ name: CHECKOUT_DESCRIPTIONS.wallet_top_up, unitAmountMinor: input.amountMinor, quantity: 1 }],
     successPath: "/brand/wallet?paid=1",
     cancelPath: "/brand/wallet?cancelled=1",
     createdBy: userId,

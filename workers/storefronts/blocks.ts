@@ -23,7 +23,7 @@ const Hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "A colour like #1f293
 
 export const BlockId = z.string().regex(/^[a-z0-9]{6,24}$/);
 
-export const BLOCK_TYPES = ["hero", "productGrid", "collection", "featuredProduct", "links", "text", "video", "testimonials", "contactForm", "listingCards", "serviceMenu", "communityInvite"] as const;
+export const BLOCK_TYPES = ["hero", "productGrid", "collection", "featuredProduct", "links", "text", "video", "testimonials", "contactForm", "listingCards", "serviceMenu", "communityInvite", "shop"] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
 export const BlockSchemas = {
@@ -77,6 +77,8 @@ export const BlockSchemas = {
     items: z.array(z.object({ name: Text(80).min(1), description: Text(200).default(""), priceMinor: Minor, durationMin: z.number().int().min(0).max(1440).nullable().default(null) })).max(40).default([]),
   }),
   communityInvite: z.object({ heading: Text(80).min(1), body: Text(300).default(""), ctaLabel: Text(40).default("Join the community"), url: Url.or(z.literal("")).default("") }),
+  /** The creator's own products on sale (downloads, services, goods), bought here through checkout. */
+  shop: z.object({ heading: Text(80).default("Shop"), intro: Text(300).default("") }),
 } satisfies Record<BlockType, z.ZodType>;
 
 export type BlockProps<T extends BlockType> = z.infer<(typeof BlockSchemas)[T]>;
@@ -161,6 +163,7 @@ export function defaultBlock(type: BlockType, seed: Record<string, unknown> = {}
     listingCards: { heading: "Listings" },
     serviceMenu: { heading: "Services", items: [{ name: "Consultation", priceMinor: 5000, durationMin: 30 }] },
     communityInvite: { heading: "Join my community" },
+    shop: { heading: "Shop", intro: "Things I make and sell myself." },
   };
   const props = BlockSchemas[type].parse({ ...base[type], ...seed });
   return { id: newBlockId(), type, props } as Block;

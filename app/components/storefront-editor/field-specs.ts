@@ -27,6 +27,7 @@ export const BLOCK_LABELS: Record<BlockType, { name: string; hint: string }> = {
   listingCards: { name: "Listing cards", hint: "Homes or spaces, with price and rooms" },
   serviceMenu: { name: "Service menu", hint: "What you offer, with prices" },
   communityInvite: { name: "Community invite", hint: "Bring visitors into your community" },
+  shop: { name: "Shop", hint: "Your own products: downloads, sessions, goods" },
 };
 
 export const FIELDS: Record<BlockType, Field[]> = {
@@ -60,4 +61,5 @@ export const FIELDS: Record<BlockType, Field[]> = {
   ],
   serviceMenu: [heading, { key: "currency", label: "Currency", kind: "select", options: CURRENCIES }, { key: "items", label: "Services", kind: "list", itemLabel: "service", blank: { name: "New service", description: "", priceMinor: 0, durationMin: 60 }, fields: [{ key: "name", label: "Name", kind: "text" }, { key: "description", label: "Description", kind: "text" }, { key: "priceMinor", label: "Price", kind: "money", currencyKey: "currency" }, { key: "durationMin", label: "Minutes", kind: "number" }] }],
   communityInvite: [heading, { key: "body", label: "Text", kind: "textarea", rows: 2 }, { key: "ctaLabel", label: "Button label", kind: "text" }, { key: "url", label: "Community link", kind: "url" }],
+  shop: [heading, { key: "intro", label: "Intro", kind: "textarea", rows: 2, hint: "Every product you put on sale in Studio → Shop appears here." }],
 };

@@ -1,6 +1,7 @@
 import { CollectionBlock, FeaturedProductBlock, ProductGridBlock } from "./blocks/commerce";
 import { CommunityInviteBlock, HeroBlock, LinksBlock, TestimonialsBlock, TextBlock, VideoBlock } from "./blocks/content";
 import { ContactFormBlock, ListingCardsBlock, ServiceMenuBlock } from "./blocks/services";
+import { ShopBlock } from "./blocks/shop";
 import type { Block, StorefrontData, StorefrontDoc } from "./types";
 
 export function BlockView({ block, data, first, formStatus }: { block: Block; data: StorefrontData; first: boolean; formStatus?: "sent" | "error" | null }) {
@@ -29,6 +30,8 @@ export function BlockView({ block, data, first, formStatus }: { block: Block; da
       return <ServiceMenuBlock props={block.props} />;
     case "communityInvite":
       return <CommunityInviteBlock props={block.props} />;
+    case "shop":
+      return <ShopBlock props={block.props} data={data} />;
   }
 }
 

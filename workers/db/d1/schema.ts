@@ -6,3 +6,4 @@ export * from "./storefronts";
 export * from "./communities";
 export * from "./courses";
 export * from "./outbox";
+export * from "./shop";

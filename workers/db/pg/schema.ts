@@ -5,3 +5,4 @@ export * from "./ledger";
 export * from "./storefronts";
 export * from "./communities";
 export * from "./money";
+export * from "./orders";
