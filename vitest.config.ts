@@ -28,7 +28,8 @@ export default defineConfig(async () => {
         miniflare: {
           // DOH_URL: a stand-in resolver answers there (test/integration/doh-stub.ts).
           // STRIPE_WEBHOOK_SECRET verifies signed test events; no STRIPE_SECRET_KEY, so checkout runs on the manual provider.
-          bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", DOH_URL: "https://doh.test.example/dns-query", STRIPE_WEBHOOK_SECRET: "whsec_tandem_test_secret", ...OAUTH_TEST_CLIENTS },
+          // SALES_SETTLEMENT_DAYS: production's window, so settlement is tested by a fake clock (the dev stack's is 0).
+          bindings: { TEST_D1_MIGRATIONS: d1Migrations, DATABASE_URL: pgUrl, SESSION_SECRET: "test-secret-for-workerd-tests", DOH_URL: "https://doh.test.example/dns-query", STRIPE_WEBHOOK_SECRET: "whsec_tandem_test_secret", SALES_SETTLEMENT_DAYS: "14", ...OAUTH_TEST_CLIENTS },
         },
       }),
     ],

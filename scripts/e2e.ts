@@ -39,7 +39,7 @@ if (await running(APP_URL)) {
   const pg = await startPostgres({ port: await freePort() });
   const scratch = external ? `tandem_e2e_${Date.now().toString(36)}_${process.pid}` : undefined;
   const pgUrl = scratch ? await createScratchDatabase(external!, scratch) : pg.url;
-  const opts = { pgUrl, persistDir: path.join(data, "wrangler"), logDir, gatewayPort: 8787, appPort: 8788 };
+  const opts = { pgUrl, persistDir: path.join(data, "wrangler"), logDir, gatewayPort: 8787, appPort: 8788, crons: false };
   console.log(`Starting a throwaway stack (Postgres: ${external ? `scratch database ${scratch}` : "embedded PGlite"}; logs in .data/e2e/logs)`);
   await migratePostgres(pgUrl, path.join(root, "migrations/pg"));
   await migrateD1(opts);

@@ -23,6 +23,7 @@ import { perClientLimit } from "./lib/rate-limit";
 import { testCheckoutRoutes, walletRoutes, webhookRoutes } from "./money/routes";
 import { checkoutRoutes, downloadRoutes, orderRoutes } from "./money/order-routes";
 import { shopRoutes } from "./shop/routes";
+import { payoutRoutes, statementRoutes } from "./money/payout-routes";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
@@ -58,6 +59,7 @@ export function createApp(config: Pick<Config, "environment">) {
   app.route("/api/v1/campaigns", inviteRoutes);
   app.route("/api/v1", collaborationRoutes);
   app.route("/api/v1/marketplace", marketplaceRoutes);
+  app.route("/api/v1/earnings/statements", statementRoutes);
   app.route("/api/v1/earnings", earningsRoutes);
   app.route("/api/v1/links", linkRoutes);
   app.route("/api/v1/conversions", conversionRoutes);
@@ -75,6 +77,7 @@ export function createApp(config: Pick<Config, "environment">) {
   app.route("/api/v1/orders", orderRoutes);
   app.route("/api/v1/downloads", downloadRoutes);
   app.route("/api/v1/shop", shopRoutes);
+  app.route("/api/v1/payouts", payoutRoutes);
   app.route("/api/v1/webhooks", webhookRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.

@@ -15,6 +15,9 @@ import { postgresUrl } from "./db/pg/url";
 import type { Deps } from "./lib/context";
 import { expireTestCheckouts } from "./money/manual-checkout";
 import { settleStockHolds } from "./money/settle-stock-holds";
+import { settleMatured } from "./money/settlement";
+import { consumePayouts } from "./money/payout-consumer";
+import { stalePendingPayouts, WEEKLY_PAYOUTS_CRON, weeklyPayouts, type PayoutMessage } from "./money/payouts";
 
 
 export { CommunityRoom } from "../durable-objects/community-room";
@@ -51,15 +54,27 @@ export default {
     // Throws ConfigError on a misconfigured deployment: the batch is retried, never half-handled.
     readConfig(env);
     if (batch.queue.startsWith("tandem-catalog-imports")) return consumeImports(batch as MessageBatch<ImportMessage>, env);
+    if (batch.queue.startsWith("tandem-payouts")) return consumePayouts(batch as MessageBatch<PayoutMessage>, env);
     return consumeEvents(batch, env, ctx);
   },
   // wrangler.toml [triggers]: every minute, send what the D1 outboxes still hold (events,
-  // notification mail); every hour, reconcile every campaign's rollups, events and ledger.
+  // notification mail) and run the money jobs; every hour, reconcile every campaign's rollups,
+  // events and ledger; every Monday, the weekly creator payouts.
   async scheduled(controller, env, _ctx) {
     const config = readConfig(env);
     const db = d1Client(env.DB);
     const now = () => Date.now();
     const log = (job: string, object: string) => jsonLogger({ job, object, cron: controller.cron });
+    if (controller.cron === WEEKLY_PAYOUTS_CRON) {
+      const pg = lazyPg(postgresUrl(env));
+      try {
+        const messages = await weeklyPayouts({ config, db, emailer: emailerFor(config, env, db, now), now, log: log("weekly-payouts", "payouts"), pg: pg.get });
+        if (messages.length) await env.PAYOUTS.sendBatch(messages.map((body) => ({ body, contentType: "json" as const })));
+      } finally {
+        await pg.close();
+      }
+      return;
+    }
     if (controller.cron === RECONCILE_CRON) {
       const pg = lazyPg(postgresUrl(env));
       try {
@@ -73,7 +88,7 @@ export default {
     const drains = await Promise.allSettled([
       drainEventOutbox({ db, events: env.EVENTS, log: log("event-outbox", "event_outbox") }),
       drainNotificationMail({ db, emailer, appOrigin: config.appOrigin, now, log: log("notification-mail", "notifications") }),
-      moneyMinute({ config, db, emailer, now, log: log("money-minute", "checkout_sessions") }, env),
+      moneyMinute({ config, db, emailer, now, log: log("money-minute", "checkout_sessions") }, env, controller.scheduledTime),
     ]);
     // One drain failing never stops the other; the run still fails, so the failure is seen.
     const failed = drains.find((d): d is PromiseRejectedResult => d.status === "rejected");
@@ -81,12 +96,20 @@ export default {
   },
 } satisfies ExportedHandler<Env>;
 
-/** Test checkouts past their hour expire (manual provider only); stock holds left behind are settled. */
-async function moneyMinute(deps: Omit<Deps, "pg">, env: Env) {
+/**
+ * Test checkouts past their hour expire (manual provider only); stock holds left behind are
+ * settled; earnings whose window has ended become available, by the run's scheduled time (the
+ * settlement clock: tests move it forward).
+ */
+async function moneyMinute(deps: Omit<Deps, "pg">, env: Env, scheduledTime: number) {
   const pg = lazyPg(postgresUrl(env));
   try {
     await expireTestCheckouts({ ...deps, pg: pg.get });
     await settleStockHolds({ ...deps, pg: pg.get });
+    await settleMatured(await pg.get(), scheduledTime);
+    // A payout whose queue message was lost is sent again (the consumer skips any that moved).
+    const stale = await stalePendingPayouts({ ...deps, pg: pg.get });
+    if (stale.length) await env.PAYOUTS.sendBatch(stale.map((body) => ({ body, contentType: "json" as const })));
   } finally {
     await pg.close();
   }

@@ -16,6 +16,7 @@ const NAV = {
     { to: "/studio", label: "Overview", end: true },
     { to: "/studio/storefront", label: "Storefront", end: false },
     { to: "/studio/shop", label: "Shop", end: false },
+    { to: "/studio/earnings", label: "Earnings", end: false },
     { to: "/studio/marketplace", label: "Marketplace", end: false },
     { to: "/studio/community", label: "Community", end: false },
     { to: "/studio/profile", label: "Profile", end: false },
@@ -57,7 +58,7 @@ export function Shell({ me, children }: { me: Me | null; children: ReactNode }) 
           <div className={nav.length ? "account" : "account account-end"}>
             {me ? (
               <Form method="post" action="/signout" className="row account-actions">
-                <Link to="/orders" className="small account-link">Orders</Link>
+                {persona ? null : <Link to="/orders" className="small account-link">Orders</Link>}
                 <Button variant="ghost" size="small" type="submit" title={me.user.email}>
                   Sign out
                 </Button>

@@ -10,6 +10,8 @@ export interface Brand {
   companySize: string;
   country: string;
   goal: string | null;
+  /** Days creators' campaign earnings stay pending before payout. */
+  holdingDays: number;
   onboardingStep: "goal" | "complete";
   role: "owner" | "admin" | "member";
   createdAt: string;

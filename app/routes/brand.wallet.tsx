@@ -26,11 +26,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { brand } = await requireBrand(context, request);
   const form = await readForm(request);
+  if (form.get("intent") === "holding") {
+    const text = String(form.get("holdingDays") ?? "").trim();
+    if (!/^\d{1,2}$/.test(text)) return { errors: { holdingDays: "A whole number of days from 0 to 90" } as Record<string, string>, message: null, saved: false };
+    const res = await api(context, request, `/api/v1/brands/${brand.id}`, { method: "PATCH", body: { holdingDays: Number(text) } });
+    if (!res.ok) return { errors: fieldErrors(res.problem), message: res.problem.errors?.length ? null : res.problem.detail, saved: false };
+    return { errors: {} as Record<string, string>, message: null, saved: true };
+  }
   const currency = String(form.get("currency") ?? "GBP");
   const amountMinor = parseMoney(String(form.get("amount") ?? ""), currency);
-  if (amountMinor === null) return { errors: { amountMinor: "Enter an amount, like 250 or 250.00" } as Record<string, string>, message: null };
+  if (amountMinor === null) return { errors: { amountMinor: "Enter an amount, like 250 or 250.00" } as Record<string, string>, message: null, saved: false };
   const res = await api<{ url: string }>(context, request, `/api/v1/brands/${brand.id}/wallet/top-ups`, { method: "POST", body: { amountMinor, currency } });
-  if (!res.ok) return { errors: fieldErrors(res.problem), message: res.problem.errors?.length ? null : res.problem.detail };
+  if (!res.ok) return { errors: fieldErrors(res.problem), message: res.problem.errors?.length ? null : res.problem.detail, saved: false };
   // To Stripe Checkout, or to Tandem's test-mode checkout when Stripe is not set up.
   throw redirect(res.data.url);
 }
@@ -45,7 +52,7 @@ const STATUS: Record<Wallet["topUps"][number]["status"], [string, string]> = {
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 export default function BrandWallet() {
-  const { wallet, canPay } = useLoaderData<typeof loader>();
+  const { wallet, canPay, brand } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
@@ -84,6 +91,18 @@ export default function BrandWallet() {
               <Input label="Amount" name="amount" inputMode="decimal" placeholder="250.00" required error={result?.errors?.amountMinor} />
               <Select label="Currency" name="currency" options={PAYMENT_CURRENCIES.map((c) => ({ value: c, label: c }))} defaultValue="GBP" error={result?.errors?.currency} />
               <div className="wallet-submit"><Button type="submit">{busy ? "Opening checkout…" : "Continue to payment"}</Button></div>
+            </fieldset>
+          </Form>
+        </Card>
+        <Card>
+          <h2>Creator holding period</h2>
+          <p className="muted">How long creators' campaign earnings stay pending before they can be paid out: time to catch refunds and disputed traffic. Changes apply to earnings from now on.</p>
+          {result?.saved && <div className="alert alert-success" role="status">Holding period saved.</div>}
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="holding" />
+            <fieldset disabled={!canPay || busy} className="wallet-form">
+              <Input label="Days (0 to 90)" name="holdingDays" inputMode="numeric" defaultValue={String(brand.holdingDays)} error={result?.errors?.holdingDays} />
+              <div className="wallet-submit"><Button type="submit" variant="secondary">Save</Button></div>
             </fieldset>
           </Form>
         </Card>

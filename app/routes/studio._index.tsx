@@ -111,7 +111,7 @@ export default function StudioHome() {
         <Card>
           <h2>Pending earnings</h2>
           <p className="stat" data-testid="pending-earnings">{earnings.pending.length ? earnings.pending.map((p) => formatMoney(p.amountMinor, p.currency)).join(" · ") : formatMoney(0, "GBP")}</p>
-          <p className="muted small">From campaigns, in your ledger. Settled into your available balance after each settlement window.</p>
+          <p className="muted small">From campaigns and sales, in your ledger. It becomes available after each settlement window. <Link to="/studio/earnings">See when</Link>.</p>
         </Card>
         <Card>
           <h2>Reach</h2>

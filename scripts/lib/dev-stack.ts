@@ -12,6 +12,8 @@ export interface StackOptions {
   logDir: string;
   gatewayPort: number;
   appPort: number;
+  /** Fire the cron triggers locally (default). The browser tests fire them themselves, when a flow needs it. */
+  crons?: boolean;
 }
 
 function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; log?: string }): ChildProcess {
@@ -87,6 +89,23 @@ function stopper(children: ChildProcess[]) {
 /** The local resolver's zone file: next to the wrangler state, in the stack's data folder (where demo.json lives). */
 export const dnsZoneFile = (persistDir: string) => path.join(path.dirname(persistDir), "dns-zone.json");
 
+/**
+ * The local stand-in for Cloudflare's cron triggers (wrangler.toml [triggers]): every minute the
+ * outbox drains and money jobs (checkout expiry, settlement), on the hour the reconciliation, as
+ * in production. A run that fails is logged by the gateway; the next minute tries again.
+ */
+export function cronTicker(gatewayUrl: string) {
+  const fire = (cron: string) => fetch(`${gatewayUrl}/__scheduled?cron=${encodeURIComponent(cron)}`).then((r) => r.body?.cancel(), () => undefined);
+  const timer = setInterval(() => {
+    void fire("* * * * *");
+    const now = new Date();
+    if (now.getUTCMinutes() === 0) void fire("0 * * * *");
+    if (now.getUTCDay() === 1 && now.getUTCHours() === 6 && now.getUTCMinutes() === 0) void fire("0 6 * * 1");
+  }, 60_000);
+  timer.unref();
+  return { fire, stop: () => clearInterval(timer) };
+}
+
 /** Starts the gateway alone (`wrangler dev`), as benchmarks need it. */
 export async function startGateway(opts: StackOptions) {
   fs.mkdirSync(opts.logDir, { recursive: true });
@@ -99,11 +118,15 @@ export async function startGateway(opts: StackOptions) {
       "wrangler", "dev", "--env", "dev", "--port", String(opts.gatewayPort), "--ip", "127.0.0.1", "--inspector-port", String(opts.gatewayPort + 1000),
       "--persist-to", opts.persistDir, "--var", `APP_ORIGIN:${appOrigin}`, "--var", `DATABASE_URL:${opts.pgUrl}`,
       "--var", `LINK_ORIGIN:http://localhost:${opts.gatewayPort}`, "--var", `DOH_URL:${doh.url}`, "--show-interactive-dev-session=false",
+      // wrangler dev never fires cron triggers itself: this exposes /__scheduled for the ticker below.
+      "--test-scheduled",
     ],
     { cwd: root, log: path.join(opts.logDir, "gateway.log"), env: registryEnv(opts) },
   );
   const stopProcesses = stopper([gateway]);
+  const ticker = opts.crons === false ? { stop: () => undefined } : cronTicker(`http://127.0.0.1:${opts.gatewayPort}`);
   const stop = async () => {
+    ticker.stop();
     await stopProcesses();
     await doh.stop();
   };

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCreator, createCreatorProduct, signIn } from "../factories";
-import { APP, codeFor, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { buy, createCreator, createCreatorProduct, payTestCheckout, signIn } from "../factories";
+import { APP, codeFor, expectHeading, flow, gateway, GATEWAY, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
 
 const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 const json = (cookie: string, body: unknown, method = "POST") => ({ method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
@@ -121,5 +121,54 @@ describe.each(Object.entries(VIEWPORTS))("creator shop on %s", (name, viewport) 
     });
     await fan.close();
     await studio.close();
+  });
+
+  it("the creator sees a sale pending, then available after the window, sets up payouts and is paid", async () => {
+    const creator = await creatorWithShop(`${name}p`);
+    const kit = await createCreatorProduct(gateway, creator.cookie, { kind: "service", title: "Form check video call", priceMinor: 2_500, currency: "GBP", status: "active" });
+    const fan = await signIn(gateway, uniqueEmail(`payfan-${name}`));
+    await payTestCheckout(gateway, (await buy(gateway, fan.cookie, [{ productId: kit.id, quantity: 1 }])).url);
+
+    const ctx = await browser.newContext({ viewport });
+    await ctx.addCookies(session(creator.cookie));
+    const page = await ctx.newPage();
+    await flow(page, `earnings-${name}`, async () => {
+      await page.goto(`${APP}/studio/earnings`);
+      await expectHeading(page, "Earnings");
+      // The browser-test stack fires no crons by itself: the sale waits for the settlement job.
+      expect(await page.getByTestId("pending-GBP").textContent()).toBe("£23.75");
+      expect(await page.getByTestId("available-GBP").textContent()).toBe("£0.00");
+      await page.getByText(/£23\.75 becomes available on/).waitFor();
+      await shot(page, `earnings-pending-${name}`);
+
+      // The demo's sales window is zero days: the next run of the job makes it available.
+      expect((await fetch(`${GATEWAY}/__scheduled?cron=${encodeURIComponent("* * * * *")}`)).status).toBe(200);
+      await page.reload();
+      expect(await page.getByTestId("available-GBP").textContent()).toBe("£23.75");
+      expect(await page.getByTestId("pending-GBP").textContent()).toBe("£0.00");
+      await page.getByText("Nothing pending").waitFor();
+
+      await page.getByLabel("Country").selectOption("GB");
+      await page.getByRole("button", { name: "Set up payouts" }).click();
+      await page.waitForURL(/onboarding=done/);
+      await page.getByText("Payout details saved.").waitFor();
+      await page.getByRole("button", { name: "Pay out £23.75 now" }).click();
+      await page.waitForURL(/paid=1/);
+      // The payouts queue sends it; the page shows it paid once the transfer has gone through.
+      for (let i = 0; i < 40 && !(await page.locator(".badge", { hasText: /^Paid$/ }).count()); i++) {
+        await page.waitForTimeout(500);
+        await page.reload();
+      }
+      await page.locator(".badge", { hasText: /^Paid$/ }).waitFor();
+      expect(await page.getByTestId("paid-GBP").textContent()).toBe("£23.75");
+      expect(await page.getByTestId("available-GBP").textContent()).toBe("£0.00");
+      await shot(page, `earnings-paid-${name}`);
+      const [statement] = await Promise.all([page.waitForEvent("download"), page.locator(".statement-links a").first().click()]);
+      const csv = fs.readFileSync((await statement.path())!, "utf8");
+      expect(csv).toMatch(/^date,type,reference,currency,pending,available,in_transit/);
+      expect(csv).toMatch(/Storefront sale,ord_\w+,GBP,23.75,0.00,0.00/);
+      expect(csv).toMatch(/Payout sent,po_\w+,GBP,0.00,0.00,-23.75/);
+    });
+    await ctx.close();
   });
 });

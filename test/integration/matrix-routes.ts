@@ -39,6 +39,8 @@ const RULES: Rule[] = [
   { match: /^\/api\/v1\/webhooks\/stripe$/, owner: "public" },
   { match: /^\/api\/v1\/me$/, owner: "self" },
   { match: /^\/api\/v1\/(earnings|invites|notifications)$/, owner: "self" },
+  { match: /^\/api\/v1\/earnings\/statements\//, owner: "self" },
+  { match: /^\/api\/v1\/payouts/, owner: "self" },
   { match: /^\/api\/v1\/brands$/, owner: "self" },
   { match: /^\/api\/v1\/brands\/\{brandId\}/, owner: "brandA" },
   { match: /^\/api\/v1\/creators$/, owner: "self" },

@@ -36,9 +36,10 @@ export async function deliver(bodies: unknown[], ids?: string[]) {
 }
 
 /** Runs the gateway's cron handler once, as the trigger `cron` would (by default the every-minute outbox drains). */
-export async function runScheduled(cron = "* * * * *") {
+/** Runs the gateway's scheduled handler; `scheduledTime` is the run's clock (the settlement job reads it). */
+export async function runScheduled(cron = "* * * * *", scheduledTime = Date.now()) {
   const ctx = createExecutionContext();
-  await worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron }), env, ctx);
+  await worker.scheduled!(createScheduledController({ scheduledTime, cron }), env, ctx);
   await waitOnExecutionContext(ctx);
 }
 

@@ -50,12 +50,48 @@ function createCheckoutSession(form: URLSearchParams) {
   });
 }
 
+const requireParam = (form: URLSearchParams, ...names: string[]) => {
+  const missing = names.find((n) => !form.get(n));
+  return missing ? fail(400, "invalid_request_error", `Missing required param: ${missing}.`, missing) : null;
+};
+
+/** Connected accounts the stub made, so a transfer to an unknown or disabled one is refused as Stripe would. */
+export const stubAccounts = new Map<string, { payoutsEnabled: boolean }>();
+
+function createAccount(form: URLSearchParams) {
+  const missing = requireParam(form, "type", "country");
+  if (missing) return missing;
+  const id = `acct_${crypto.randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  stubAccounts.set(id, { payoutsEnabled: false });
+  return json(200, { ...fixtures.account, id, type: form.get("type"), country: form.get("country"), email: form.get("email"), payouts_enabled: false, details_submitted: false, tos_acceptance: { ...fixtures.account.tos_acceptance, service_agreement: form.get("tos_acceptance[service_agreement]") ?? "full" }, metadata: { tandem_creator: form.get("metadata[tandem_creator]") } });
+}
+
+function createAccountLink(form: URLSearchParams) {
+  const missing = requireParam(form, "account", "type", "return_url", "refresh_url");
+  if (missing) return missing;
+  if (!stubAccounts.has(form.get("account")!)) return fail(400, "invalid_request_error", `No such account: '${form.get("account")}'`, "account");
+  return json(200, { ...fixtures.account_link, url: `https://connect.stripe.com/setup/e/${form.get("account")}/${crypto.randomUUID().slice(0, 12)}`, created: Math.floor(Date.now() / 1000), expires_at: Math.floor(Date.now() / 1000) + 300 });
+}
+
+function createTransfer(form: URLSearchParams) {
+  const missing = requireParam(form, "amount", "currency", "destination");
+  if (missing) return missing;
+  const account = stubAccounts.get(form.get("destination")!);
+  if (!account) return fail(400, "invalid_request_error", `No such destination: '${form.get("destination")}'`, "destination");
+  if (!account.payoutsEnabled) return fail(400, "invalid_request_error", "Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments", "destination");
+  return json(200, { ...fixtures.transfer, id: `tr_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`, amount: Number(form.get("amount")), currency: form.get("currency"), destination: form.get("destination"), transfer_group: form.get("transfer_group"), metadata: { tandem_payout: form.get("metadata[tandem_payout]") }, created: Math.floor(Date.now() / 1000) });
+}
+
+/** The stub's outage switch: while on, every request fails as a network error would (the SDK retries, then gives up). */
+export const stubOutage = { on: false };
+
 export function installStripeStub() {
   const passThrough = globalThis.fetch;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.hostname !== STRIPE_TEST_API.host) return passThrough(input, init);
+    if (stubOutage.on) throw new TypeError("fetch failed: connection refused (stub outage)");
     if (!/^Bearer sk_test_\w+$/.test(request.headers.get("authorization") ?? "")) return fail(401, "invalid_request_error", "Invalid API Key provided.");
     const form = new URLSearchParams(new TextDecoder().decode(await request.arrayBuffer()));
     const idempotencyKey = request.headers.get("idempotency-key");
@@ -63,6 +99,9 @@ export function installStripeStub() {
     if (idempotencyKey && byKey.has(idempotencyKey)) return json(200, byKey.get(idempotencyKey));
     let res: Response;
     if (request.method === "POST" && url.pathname === "/v1/checkout/sessions") res = createCheckoutSession(form);
+    else if (request.method === "POST" && url.pathname === "/v1/accounts") res = createAccount(form);
+    else if (request.method === "POST" && url.pathname === "/v1/account_links") res = createAccountLink(form);
+    else if (request.method === "POST" && url.pathname === "/v1/transfers") res = createTransfer(form);
     else res = fail(404, "invalid_request_error", `Unrecognized request URL (${request.method}: ${url.pathname}).`);
     if (idempotencyKey && res.ok) byKey.set(idempotencyKey, await res.clone().json());
     return res;

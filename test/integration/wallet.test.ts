@@ -96,7 +96,7 @@ describe("brand wallet top-ups (manual provider)", () => {
     expect((await problem(bad)).errors?.map((e) => e.path).sort()).toEqual(["body.amountMinor", "body.currency"]);
     const small = await topUp(s.brandId, s.owner, { amountMinor: 100, currency: "GBP" });
     expect((await problem(small)).errors).toEqual([{ path: "body.amountMinor", message: "At least 500 (5.00)" }]);
-    expect((await problem(await api("/api/v1/checkout/test/not-a-session"))).errors?.[0]?.path).toBe("path.sessionId");
+    expect((await api("/api/v1/checkout/test/not-a-session")).status).toBe(404);
     expect((await api("/api/v1/checkout/test/mcs_01JZZZZZZZZZZZZZZZZZZZZZZZ")).status).toBe(404);
   });
 

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { CampaignRow } from "../campaigns/campaign-record";
 import type { PgTx } from "../db/pg/client";
-import { campaignAlerts, campaigns, campaignSpend, campaignSpendDays, ledgerEntries, ledgerLines } from "../db/pg/schema";
+import { brands, campaignAlerts, campaigns, campaignSpend, campaignSpendDays, ledgerEntries, ledgerLines } from "../db/pg/schema";
+import { DEFAULT_HOLDING_DAYS, holdEarning, takeBackEarning } from "../money/settlement";
 import type { TrackedEvent } from "../events/envelope";
 import { newId } from "../lib/ids";
 import { bpsOf, PLATFORM_FEE_BPS } from "./price-event";
@@ -68,6 +69,9 @@ export async function chargeEvent(tx: PgTx, c: CampaignRow, e: TrackedEvent, cos
     { id: newId("line"), entryId, accountId: creator, amountMinor: costMinor - fee },
     { id: newId("line"), entryId, accountId: platform, amountMinor: fee },
   ]);
+  // The creator's share waits out the brand's holding period before it can be paid out (ADR 019).
+  const [brand] = await tx.select({ holdingDays: brands.holdingDays }).from(brands).where(eq(brands.id, c.brandId));
+  await holdEarning(tx, { entryId, creatorId: e.creatorId!, currency: c.currency, amountMinor: costMinor - fee, source: "campaign", sourceId: c.id, at: e.at, days: brand?.holdingDays ?? DEFAULT_HOLDING_DAYS });
   // Pause as soon as the remaining budget cannot pay for another event at this price, or when
   // spend suddenly runs far above the campaign's own pace.
   const left = c.totalBudgetMinor - reserved.spentMinor;
@@ -106,6 +110,8 @@ export async function reverseCharge(tx: PgTx, chargeKey: string, cause: { id: st
   if (!inserted.length) return { reversed: false as const, reason: "already_reversed" };
   const lines = await tx.select().from(ledgerLines).where(eq(ledgerLines.entryId, original.id));
   await tx.insert(ledgerLines).values(lines.map((l) => ({ id: newId("line"), entryId: inserted[0]!.id, accountId: l.accountId, amountMinor: -l.amountMinor })));
+  // The creator's share never settles, or is clawed back from what it settled into.
+  await takeBackEarning(tx, original.id, cause.at);
   await tx
     .update(campaignSpend)
     .set({ spentMinor: sql`${campaignSpend.spentMinor} - ${original.costMinor}`, charges: sql`${campaignSpend.charges} - 1` })

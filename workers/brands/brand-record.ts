@@ -9,6 +9,7 @@ export const brandRecord = (b: typeof brands.$inferSelect, role: BrandRole) => (
   companySize: b.companySize,
   country: b.country,
   goal: b.goal,
+  holdingDays: b.holdingDays,
   onboardingStep: b.onboardingStep,
   role,
   createdAt: b.createdAt.toISOString(),

@@ -37,6 +37,8 @@ export const CreateBrandBody = z.strictObject({
 /** Profile edits, and step 3 of signup (setting `goal` completes onboarding). */
 export const UpdateBrandBody = CreateBrandBody.partial().extend({
   goal: z.enum(BRAND_GOALS, { error: "Pick a goal" }).optional(),
+  /** Days creators' campaign earnings stay pending before payout (ADR 019); applies to earnings from now on. */
+  holdingDays: z.number({ error: "A whole number of days from 0 to 90" }).int({ error: "A whole number of days from 0 to 90" }).min(0, { error: "At least 0 days" }).max(90, { error: "At most 90 days" }).optional(),
 });
 
 export const BrandSchema = z.object({
@@ -47,6 +49,7 @@ export const BrandSchema = z.object({
   companySize: z.string(),
   country: z.string(),
   goal: z.enum(BRAND_GOALS).nullable(),
+  holdingDays: z.number().int(),
   onboardingStep: z.enum(["goal", "complete"]),
   role: z.enum(["owner", "admin", "member"]),
   createdAt: z.string(),

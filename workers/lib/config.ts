@@ -36,6 +36,12 @@ const ConfigSchema = z.object({
   ]),
   /** Verifies `POST /api/v1/webhooks/stripe` (STRIPE_WEBHOOK_SECRET); null refuses every delivery. */
   stripeWebhookSecret: z.string().nullable(),
+  /**
+   * Days a storefront sale stays pending before the creator can be paid (SALES_SETTLEMENT_DAYS,
+   * ADR 019): at least the refund window buyers are promised. Production's default is 14; the
+   * development stack sets 0 so the demo shows a sale become available.
+   */
+  salesSettlementDays: z.number({ error: "SALES_SETTLEMENT_DAYS must be a whole number of days" }).int({ error: "SALES_SETTLEMENT_DAYS must be a whole number of days" }).min(0, { error: "SALES_SETTLEMENT_DAYS must be 0 or more" }).max(90, { error: "SALES_SETTLEMENT_DAYS must be at most 90" }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -86,6 +92,7 @@ export function parseConfig(env: Env): Config {
     dohUrl: env.DOH_URL,
     payments: readPayments(env, production),
     stripeWebhookSecret: optionalSecret(env, "STRIPE_WEBHOOK_SECRET") || null,
+    salesSettlementDays: env.SALES_SETTLEMENT_DAYS === undefined || env.SALES_SETTLEMENT_DAYS === "" ? 14 : Number(env.SALES_SETTLEMENT_DAYS),
   });
   if (!result.success) {
     const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

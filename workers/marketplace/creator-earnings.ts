@@ -4,8 +4,12 @@ import { links } from "../db/d1/schema";
 import { brands, campaigns, collaborations, ledgerAccounts, ledgerEntries, ledgerLines, linkMinutes } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { creatorDisputes } from "../billing/dispute";
+import { creatorBalances, upcomingEarnings } from "../money/settlement";
 
-/** One ledger for a creator: pending earnings per campaign (from their ledger account), traffic, and their links. */
+/**
+ * One ledger for a creator: balances per currency (pending, available, paid out, receivable),
+ * when pending earnings become available, earnings per campaign, traffic, and their links.
+ */
 export async function creatorEarnings(deps: Deps, creatorId: string, linkOrigin: string) {
   const pg = await deps.pg();
   const joined = await pg
@@ -33,7 +37,10 @@ export async function creatorEarnings(deps: Deps, creatorId: string, linkOrigin:
   const totals = new Map<string, number>();
   for (const e of earned) totals.set(e.currency, (totals.get(e.currency) ?? 0) + Number(e.amount));
   const disputes = await creatorDisputes(pg, creatorId);
+  const [balances, upcoming] = await Promise.all([creatorBalances(pg, creatorId), upcomingEarnings(pg, creatorId)]);
   return {
+    balances,
+    upcoming,
     disputes: disputes.map((d) => ({ ...d, campaignName: joined.find((j) => j.c.id === d.campaignId)?.c.name ?? null })),
     pending: [...totals.entries()].map(([currency, amountMinor]) => ({ currency, amountMinor })),
     campaigns: joined.map(({ c, brandName }) => {

@@ -70,7 +70,7 @@ earningsRoutes.openapi(
     method: "get",
     path: "/",
     tags: ["marketplace"],
-    summary: "The signed-in creator's pending earnings and campaigns (from the ledger)",
+    summary: "The signed-in creator's balances (pending, available, paid out, receivable), settlement timeline and campaigns, from the ledger",
     responses: { 200: jsonContent(z.record(z.string(), z.unknown()), "Earnings"), ...errorResponses },
   }),
   async (c) => {

@@ -3,6 +3,8 @@ import type { PgTx } from "../db/pg/client";
 import { checkoutSessions, providerEvents } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { closeOrder, payOrder, type AfterCommit } from "./order-payment";
+import { applyAccountUpdated, applyBankPayout } from "./payout-account";
+import { applyTransferReversed } from "./payouts";
 import type { ProviderEvent } from "./provider";
 import { creditTopUp } from "./wallet";
 
@@ -46,6 +48,13 @@ async function apply(tx: PgTx, event: ProviderEvent, deps: Deps, after: AfterCom
     case "checkout.session.async_payment_failed":
     case "checkout.session.expired":
       return checkoutEvent(tx, event, deps, after);
+    case "account.updated":
+      return applyAccountUpdated(tx, event);
+    case "transfer.reversed":
+      return applyTransferReversed(tx, event, deps.now());
+    case "payout.paid":
+    case "payout.failed":
+      return applyBankPayout(tx, event);
     default:
       return "ignored";
   }
@@ -67,7 +76,7 @@ async function checkoutEvent(tx: PgTx, event: ProviderEvent, deps: Deps, after: 
       return "rejected";
     }
   }
-  const effect = await settle(tx, session, next, event.data.object, now);
+  const effect = await settle(tx, session, next, event.data.object, now, deps);
   if (effect) after.push(effect);
   await tx.update(checkoutSessions).set({ status: next, completedAt: new Date(now) }).where(eq(checkoutSessions.id, session.id));
   return "applied";
@@ -83,13 +92,13 @@ function nextStatus(type: string, paymentStatus: string | undefined): Exclude<Ch
 }
 
 /** What a checkout's end means for what it paid for. */
-async function settle(tx: PgTx, session: CheckoutRow, next: Exclude<CheckoutRow["status"], "open">, object: Record<string, unknown>, now: number): Promise<AfterCommit | null> {
+async function settle(tx: PgTx, session: CheckoutRow, next: Exclude<CheckoutRow["status"], "open">, object: Record<string, unknown>, now: number, deps: Deps): Promise<AfterCommit | null> {
   switch (session.purpose) {
     case "wallet_top_up":
       if (next === "complete") await creditTopUp(tx, session, now);
       return null;
     case "order":
-      if (next === "complete") return payOrder(tx, session, object, now);
+      if (next === "complete") return payOrder(tx, session, object, now, deps.config.salesSettlementDays);
       return closeOrder(tx, session, next === "declined" ? "declined" : "expired", now);
   }
 }

@@ -5,6 +5,7 @@ import { checkoutSessions, orderItems, orders, type ShippingAddress } from "../d
 import type { Deps } from "../lib/context";
 import { releaseStock, sellStock } from "../shop/stock";
 import { nextOrderStatus, type OrderEvent } from "./order-state";
+import { holdEarning } from "./settlement";
 
 type Session = typeof checkoutSessions.$inferSelect;
 type Order = typeof orders.$inferSelect;
@@ -33,13 +34,13 @@ const facts = (o: Order) => ({ status: o.status, totalMinor: o.totalMinor, fulfi
 /**
  * A paid order's checkout (ADR 018): the sale is posted once (`sale:<order>`): the provider holds
  * the total, the platform earns its fee and the creator the rest, pending until the sale's
- * settlement window ends. An order of downloads only is fulfilled at once (its links work from
+ * settlement window ends (ADR 019). An order of downloads only is fulfilled at once (its links work from
  * now); the held stock is sold.
  */
-export async function payOrder(tx: PgTx, session: Session, object: Record<string, unknown>, now: number): Promise<AfterCommit | null> {
+export async function payOrder(tx: PgTx, session: Session, object: Record<string, unknown>, now: number, settlementDays: number): Promise<AfterCommit | null> {
   const order = await lockOrder(tx, session.ownerId);
   if (!order || nextOrderStatus(facts(order), { type: "paid" }) === null) return null;
-  await postEntry(tx, {
+  const sale = await postEntry(tx, {
     key: `sale:${order.id}`,
     kind: "sale",
     reference: order.id,
@@ -51,6 +52,8 @@ export async function payOrder(tx: PgTx, session: Session, object: Record<string
       { kind: "creator_pending", ownerId: order.creatorId, amountMinor: order.totalMinor - order.platformFeeMinor },
     ],
   });
+  // The creator's share is paid out once the sale's settlement window (at least the refund window) ends.
+  if (sale.posted) await holdEarning(tx, { entryId: sale.entryId, creatorId: order.creatorId, currency: order.currency, amountMinor: order.totalMinor - order.platformFeeMinor, source: "sale", sourceId: order.id, at: now, days: settlementDays });
   const items = await tx.select({ kind: orderItems.kind }).from(orderItems).where(eq(orderItems.orderId, order.id));
   const downloadsOnly = items.every((i) => i.kind === "digital");
   const email = (object.customer_details as { email?: string | null } | null)?.email ?? order.buyerEmail;

@@ -48,5 +48,7 @@ export interface ProviderEvent {
   id: string;
   type: string;
   created: number;
+  /** Connect: the connected account the event happened on (its own payouts to the bank). */
+  account?: string;
   data: { object: Record<string, unknown> & { id: string; object: string } };
 }

@@ -1,10 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { creatorOfUser } from "../creators/own-creator";
+import { requireMyCreator } from "../creators/own-creator";
 import type { AppEnv } from "../lib/context";
-import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
-import { requireUser } from "../lib/tenancy";
 import { createProduct, listMyProducts, updateProduct } from "./creator-products";
 import { uploadProductFile } from "./product-file";
 import { CreateCreatorProductBody, CreatorProductSchema, UpdateCreatorProductBody } from "./schemas";
@@ -12,12 +10,7 @@ import { CreateCreatorProductBody, CreatorProductSchema, UpdateCreatorProductBod
 /** Mounted at /api/v1/shop: what a creator sells themselves (ADR 018). */
 export const shopRoutes = createRouter();
 
-async function me(c: Context<AppEnv>) {
-  const user = requireUser(c.var.actor);
-  const creator = await creatorOfUser(c.var.deps, user.userId);
-  if (!creator) throw new AppError("forbidden", "Set up your creator profile first.");
-  return creator;
-}
+const me = async (c: Context<AppEnv>) => (await requireMyCreator(c.var.deps, c.var.actor)).creator;
 
 const ProductParam = z.object({ productId: z.string().min(1).max(64) });
 

@@ -1,13 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { INBOUND_LIMITS } from "../lib/inbound-limits";
 import type { Context } from "hono";
-import { creatorOfUser } from "../creators/own-creator";
+import { requireMyCreator } from "../creators/own-creator";
 import { d1Client } from "../db/d1/client";
 import type { AppEnv } from "../lib/context";
-import { AppError } from "../lib/errors";
 import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/openapi";
 import { perClientLimit } from "../lib/rate-limit";
-import { requireUser } from "../lib/tenancy";
 import { listMessages, sendMessage } from "./messages";
 import { getMyStorefront, listVersions, publish, rollBack, saveDraft, startFromTemplate, unpublish } from "./own-storefront";
 import { pickableProducts } from "./pickable-products";
@@ -23,12 +21,7 @@ export const storefrontRoutes = createRouter();
 storefrontRoutes.on("POST", "/:handle/messages", perClientLimit("RL_PUBLIC_FORMS", "contact"));
 storefrontRoutes.on("GET", "/:handle/px", perClientLimit("RL_TRACKING", "pixel"));
 
-async function me(c: Context<AppEnv>) {
-  const user = requireUser(c.var.actor);
-  const creator = await creatorOfUser(c.var.deps, user.userId);
-  if (!creator) throw new AppError("forbidden", "Set up your creator profile first.");
-  return creator;
-}
+const me = async (c: Context<AppEnv>) => (await requireMyCreator(c.var.deps, c.var.actor)).creator;
 
 /**
  * Runs a publishing write in a D1 session and returns the session's bookmark with the result:

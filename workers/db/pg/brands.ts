@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { integer, pgEnum, pgTable, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
 
 export const brandRole = pgEnum("brand_role", ["owner", "admin", "member"]);
 export const onboardingStep = pgEnum("brand_onboarding_step", ["goal", "complete"]);
@@ -13,6 +13,8 @@ export const brands = pgTable("brands", {
   companySize: text("company_size").notNull(),
   country: text("country").notNull(),
   goal: brandGoal("goal"),
+  /** Days a creator's campaign earnings stay pending before they can be paid out (0–90; ADR 019). */
+  holdingDays: integer("holding_days").notNull().default(30),
   onboardingStep: onboardingStep("onboarding_step").notNull().default("goal"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -41,10 +41,12 @@ export const ledgerEntries = pgTable(
     /**
      * `reversal`: a refunded sale; `dispute_credit`: a charge a traffic dispute judged invalid;
      * `top_up`: money a brand paid into its wallet; `commit` / `release`: budget moved from the
-     * wallet to a campaign and back (ADR 017); `sale`: a paid storefront order (ADR 018). Campaign entries name their event, campaign and
+     * wallet to a campaign and back (ADR 017); `sale`: a paid storefront order (ADR 018); `settle`: matured earnings,
+     * pending → available; `clawback`: a reversal after settlement takes it back from available; `payout`, `payout_paid`,
+     * `payout_failed`: available → in transit → paid, or back (ADR 019). Campaign entries name their event, campaign and
      * creator; money-plane entries name what they settle in `reference`.
      */
-    kind: text("kind", { enum: ["charge", "reversal", "dispute_credit", "top_up", "commit", "release", "sale"] }).notNull(),
+    kind: text("kind", { enum: ["charge", "reversal", "dispute_credit", "top_up", "commit", "release", "sale", "settle", "clawback", "payout", "payout_paid", "payout_failed"] }).notNull(),
     eventId: text("event_id"),
     campaignId: text("campaign_id"),
     creatorId: text("creator_id"),

@@ -6,3 +6,4 @@ export * from "./storefronts";
 export * from "./communities";
 export * from "./money";
 export * from "./orders";
+export * from "./settlement";
