@@ -16,8 +16,16 @@ export async function seedCommunity(f: Fetcher, creatorCookie: string, prev: { m
     res = await f("/api/v1/communities", json(creatorCookie, { slug, name: "Glow Club", description: "Skincare without the twelve steps: live Q&As, early drops and honest reviews from @mia." }));
   }
   if (!res.ok) throw new Error(`seed community: ${res.status} ${await res.text()}`);
-  const community = (await res.json()) as { rooms: { id: string; name: string }[] };
+  const community = (await res.json()) as { rooms: { id: string; name: string }[]; tiers: { id: string; name: string; kind: string }[] };
   const roomId = community.rooms.find((r) => r.name === "General")!.id;
+  // A paid tier (Stripe Billing prices, or the test-mode checkout) and the room it opens.
+  const paidTierId =
+    community.tiers.find((t) => t.kind === "paid" && t.name === "Glow Club Plus")?.id ??
+    ((await (await f(`/api/v1/communities/${slug}/tiers`, json(creatorCookie, { name: "Glow Club Plus", kind: "paid", priceMinor: 500, annualPriceMinor: 5_000, currency: "GBP" }))).json()) as { id: string }).id;
+  if (!community.rooms.some((r) => r.name === "Plus lounge")) {
+    const lounge = await f(`/api/v1/communities/${slug}/rooms`, json(creatorCookie, { name: "Plus lounge", tierIds: [paidTierId] }));
+    if (!lounge.ok) throw new Error(`seed paid room: ${lounge.status} ${await lounge.text()}`);
+  }
 
   // Members: reuse sessions that still work, sign in the rest.
   const cookies: string[] = [];
@@ -41,7 +49,7 @@ export async function seedCommunity(f: Fetcher, creatorCookie: string, prev: { m
   const pollId = await seedPoll(f, roomId, creatorCookie);
   const dropId = await seedDrop(f, roomId, creatorCookie, prev.dropId, productId);
   const courseId = await seedCourse(f, slug, creatorCookie);
-  return { communitySlug: slug, roomId, pollId, dropId, courseId, memberSessionCookies: cookies };
+  return { communitySlug: slug, roomId, pollId, dropId, courseId, paidTierId, memberSessionCookies: cookies };
 }
 
 const json = (cookie: string, body: unknown) => ({ method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });

@@ -26,6 +26,8 @@ export interface Demo {
   linkCode: string;
   /** A product the demo creator sells themselves (a download) on the demo storefront. */
   creatorProductId: string;
+  /** A paid tier of the demo community (opens its "Plus lounge" room). */
+  paidTierId: string;
   [key: string]: unknown;
 }
 

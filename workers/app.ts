@@ -24,6 +24,7 @@ import { testCheckoutRoutes, walletRoutes, webhookRoutes } from "./money/routes"
 import { checkoutRoutes, downloadRoutes, orderRoutes } from "./money/order-routes";
 import { shopRoutes } from "./shop/routes";
 import { payoutRoutes, statementRoutes } from "./money/payout-routes";
+import { subscriptionRoutes } from "./money/subscription-routes";
 import { communityRoutes, dropRoutes, roomRoutes } from "./communities/routes";
 import { communityCourseRoutes, courseRoutes } from "./courses/routes";
 import { meRoutes } from "./me/routes";
@@ -78,6 +79,7 @@ export function createApp(config: Pick<Config, "environment">) {
   app.route("/api/v1/downloads", downloadRoutes);
   app.route("/api/v1/shop", shopRoutes);
   app.route("/api/v1/payouts", payoutRoutes);
+  app.route("/api/v1/subscriptions", subscriptionRoutes);
   app.route("/api/v1/webhooks", webhookRoutes);
 
   // The hot path: no actor resolution, no Postgres, no body parsing.

@@ -16,6 +16,7 @@ import type { Deps } from "./lib/context";
 import { expireTestCheckouts } from "./money/manual-checkout";
 import { settleStockHolds } from "./money/settle-stock-holds";
 import { settleMatured } from "./money/settlement";
+import { runSubscriptionJobs } from "./money/subscription-jobs";
 import { consumePayouts } from "./money/payout-consumer";
 import { stalePendingPayouts, WEEKLY_PAYOUTS_CRON, weeklyPayouts, type PayoutMessage } from "./money/payouts";
 
@@ -104,9 +105,10 @@ export default {
 async function moneyMinute(deps: Omit<Deps, "pg">, env: Env, scheduledTime: number) {
   const pg = lazyPg(postgresUrl(env));
   try {
-    await expireTestCheckouts({ ...deps, pg: pg.get });
+    await expireTestCheckouts({ ...deps, pg: pg.get }, 200, env);
     await settleStockHolds({ ...deps, pg: pg.get });
     await settleMatured(await pg.get(), scheduledTime);
+    await runSubscriptionJobs({ ...deps, pg: pg.get }, env, scheduledTime);
     // A payout whose queue message was lost is sent again (the consumer skips any that moved).
     const stale = await stalePendingPayouts({ ...deps, pg: pg.get });
     if (stale.length) await env.PAYOUTS.sendBatch(stale.map((body) => ({ body, contentType: "json" as const })));

@@ -36,8 +36,9 @@ export function OrderCard({ o, headingLevel = 2 }: { o: Order; headingLevel?: 2 
           <p className="muted small">Links work for 15 minutes; come back to this page any time for fresh ones.</p>
         </div>
       ) : null}
-      {o.status === "paid" && o.items.some((i) => i.kind !== "digital") ? <p className="small">{o.seller.displayName} has your order and will {o.needsShipping ? "ship it" : "be in touch to arrange it"}.</p> : null}
-      {o.fulfilledAt && o.items.some((i) => i.kind !== "digital") ? <p className="small">Fulfilled {when(o.fulfilledAt)}.</p> : null}
+      {o.status === "paid" && o.items.some((i) => i.kind === "service" || i.kind === "physical") ? <p className="small">{o.seller.displayName} has your order and will {o.needsShipping ? "ship it" : "be in touch to arrange it"}.</p> : null}
+      {o.items.some((i) => i.kind === "membership") && o.fulfilledAt ? <p className="small">Your membership is active. <a href="/orders">Manage it with your memberships</a>.</p> : null}
+      {o.fulfilledAt && o.items.some((i) => i.kind === "service" || i.kind === "physical") ? <p className="small">Fulfilled {when(o.fulfilledAt)}.</p> : null}
       {o.shipping ? (
         <address className="small muted order-address">
           Shipping to {o.shipping.name}, {o.shipping.line1}

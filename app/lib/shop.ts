@@ -27,7 +27,7 @@ export interface Order {
   earningsMinor: number | null;
   seller: { creatorId: string; handle: string | null; displayName: string };
   buyerEmail: string | null;
-  items: { productId: string; kind: ShopProduct["kind"]; title: string; unitPriceMinor: number; quantity: number }[];
+  items: { productId: string; kind: ShopProduct["kind"] | "membership"; title: string; unitPriceMinor: number; quantity: number }[];
   needsShipping: boolean;
   shipping: { name: string; line1: string; line2: string | null; city: string; postalCode: string; state: string | null; country: string } | null;
   downloads: { productId: string; title: string; fileName: string; url: string }[];

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { timeLeft, useNow } from "../components/room/countdown";
 import { CommunitySearch, type FoundPost } from "../components/room/search-results";
 import { Card } from "../components/ui/card";
@@ -11,12 +11,14 @@ import { roomAudience } from "../lib/community";
 import { courseHref, type CourseSummary } from "../lib/course";
 import { getMe } from "../lib/me.server";
 import { formatMoney } from "../lib/money";
+import { readForm } from "../lib/read-body.server";
+import { Button } from "../components/ui/button";
 
 interface Community {
   slug: string;
   name: string;
   description: string;
-  tiers: { id: string; name: string; kind: "free" | "paid"; priceMinor: number; currency: string }[];
+  tiers: { id: string; name: string; kind: "free" | "paid"; priceMinor: number; annualPriceMinor: number | null; currency: string }[];
   rooms: { id: string; name: string; tierIds: string[]; canEnter: boolean }[];
   /** `locked`: in a room this visitor may not enter, so the gateway leaves out its title and perk. */
   drops: { id: string; roomId: string; locked: boolean; title: string | null; perk: string | null; quantity: number; claimed: number; releaseAt: number }[];
@@ -50,6 +52,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  if (form.get("intent") === "subscribe") {
+    const sub = await api<{ url: string }>(context, request, "/api/v1/checkout", { method: "POST", body: { tierId: String(form.get("tierId") ?? ""), interval: form.get("interval") === "year" ? "year" : "month" } });
+    if (!sub.ok && sub.problem.status === 401) throw redirect(`/signin?next=${encodeURIComponent(`/c/${params.slug}`)}`);
+    if (sub.ok) throw redirect(sub.data.url);
+    return { ok: false, message: sub.problem.errors?.[0]?.message === "Already subscribed" ? "You already subscribe to this tier: manage it from your orders." : sub.problem.detail };
+  }
   const res = await api(context, request, `/api/v1/communities/${encodeURIComponent(params.slug ?? "")}/join`, { method: "POST", body: {} });
   if (!res.ok && res.problem.status === 401) throw redirect(`/signin?next=${encodeURIComponent(`/c/${params.slug}`)}`);
   return res.ok ? { ok: true } : { ok: false, message: res.problem.detail };
@@ -59,6 +68,8 @@ export default function CommunityHome() {
   const { community: c, courses, signedIn, now: serverNow, search } = useLoaderData<typeof loader>();
   const now = useNow(serverNow);
   const busy = useNavigation().state !== "idle";
+  const result = useActionData<typeof action>();
+  const subscribeError = result && !result.ok ? result.message : null;
   const tierName = (id: string) => c.tiers.find((t) => t.id === id)?.name ?? "a tier";
   return (
     <div className="main-narrow" style={{ maxWidth: "44rem" }}>
@@ -197,11 +208,24 @@ export default function CommunityHome() {
       {c.tiers.some((t) => t.kind === "paid") ? (
         <Card style={{ marginTop: "var(--space-4)" }}>
           <h2>Tiers</h2>
+          {subscribeError ? <div className="alert alert-error" role="alert">{subscribeError}</div> : null}
           <ul className="list">
             {c.tiers.map((t) => (
-              <li key={t.id}>
-                <strong>{t.name}</strong>
-                <span className="muted small">{t.kind === "free" ? "Free" : `${formatMoney(t.priceMinor, t.currency)} a month · granted by the owner for now`}</span>
+              <li key={t.id} className="tier-row">
+                <div>
+                  <strong>{t.name}</strong>
+                  <div className="muted small">{t.kind === "free" ? "Free" : `${formatMoney(t.priceMinor, t.currency)} a month or ${formatMoney(t.annualPriceMinor ?? t.priceMinor * 10, t.currency)} a year`}</div>
+                </div>
+                {t.kind === "paid" && c.membership?.tierId === t.id ? (
+                  <span className="badge badge-verified">Your tier</span>
+                ) : t.kind === "paid" && c.membership?.role !== "owner" ? (
+                  <Form method="post" className="row tier-buy">
+                    <input type="hidden" name="intent" value="subscribe" />
+                    <input type="hidden" name="tierId" value={t.id} />
+                    <Button type="submit" size="small" name="interval" value="month" disabled={busy}>Join · {formatMoney(t.priceMinor, t.currency)}/mo</Button>
+                    <Button type="submit" size="small" variant="secondary" name="interval" value="year" disabled={busy}>{formatMoney(t.annualPriceMinor ?? t.priceMinor * 10, t.currency)}/yr</Button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -41,6 +41,7 @@ const RULES: Rule[] = [
   { match: /^\/api\/v1\/(earnings|invites|notifications)$/, owner: "self" },
   { match: /^\/api\/v1\/earnings\/statements\//, owner: "self" },
   { match: /^\/api\/v1\/payouts/, owner: "self" },
+  { match: /^\/api\/v1\/subscriptions/, owner: "self" },
   { match: /^\/api\/v1\/brands$/, owner: "self" },
   { match: /^\/api\/v1\/brands\/\{brandId\}/, owner: "brandA" },
   { match: /^\/api\/v1\/creators$/, owner: "self" },

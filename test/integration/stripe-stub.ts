@@ -15,9 +15,50 @@ export const stripeStub = { requests: [] as { method: string; path: string; form
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "request-id": `req_${Math.random().toString(36).slice(2)}` } });
 const fail = (status: number, type: string, message: string, param?: string) => json(status, { error: { type, message, ...(param ? { param } : {}) } });
 
+/** Prices and subscriptions the stub made (Billing), by id. */
+export const stubPrices = new Map<string, { amount: number; currency: string; interval: string }>();
+export const stubSubscriptions = new Map<string, Record<string, unknown>>();
+
+function createPrice(form: URLSearchParams) {
+  const missing = requireParam(form, "unit_amount", "currency", "recurring[interval]");
+  if (missing) return missing;
+  const id = `price_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
+  stubPrices.set(id, { amount: Number(form.get("unit_amount")), currency: form.get("currency")!, interval: form.get("recurring[interval]")! });
+  return json(200, { ...fixtures.price, id, unit_amount: Number(form.get("unit_amount")), currency: form.get("currency"), recurring: { ...fixtures.price.recurring, interval: form.get("recurring[interval]") }, metadata: { tandem_tier: form.get("metadata[tandem_tier]") } });
+}
+
+/** A subscription as Stripe holds it, for the tests to deliver in events and for the SDK to read and update. */
+export function stubSubscription(priceId: string, metadata: Record<string, string>) {
+  const id = `sub_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
+  const price = stubPrices.get(priceId)!;
+  const now = Math.floor(Date.now() / 1000);
+  const sub = { ...fixtures.subscription, id, status: "active", customer: `cus_${id.slice(4, 18)}`, metadata, cancel_at_period_end: false, items: { object: "list", data: [{ ...fixtures.subscription.items.data[0], id: `si_${id.slice(4, 18)}`, current_period_start: now, current_period_end: now + 30 * 86_400, price: { ...fixtures.subscription.items.data[0]!.price, id: priceId, unit_amount: price.amount, currency: price.currency, recurring: { ...fixtures.subscription.items.data[0]!.price.recurring, interval: price.interval } } }] } };
+  stubSubscriptions.set(id, sub);
+  return sub;
+}
+
+function updateSubscription(id: string, form: URLSearchParams) {
+  const sub = stubSubscriptions.get(id) as (typeof fixtures.subscription & { items: { data: { id: string; price: { id: string } }[] } }) | undefined;
+  if (!sub) return fail(404, "invalid_request_error", `No such subscription: '${id}'`, "id");
+  if (form.has("cancel_at_period_end")) (sub as Record<string, unknown>).cancel_at_period_end = form.get("cancel_at_period_end") === "true";
+  const priceId = form.get("items[0][price]");
+  if (priceId) {
+    if (form.get("items[0][id]") !== sub.items.data[0]!.id) return fail(400, "invalid_request_error", "Invalid subscription item.", "items[0][id]");
+    if (!stubPrices.has(priceId)) return fail(400, "invalid_request_error", `No such price: '${priceId}'`, "items[0][price]");
+    sub.items.data[0]!.price = { ...sub.items.data[0]!.price, id: priceId };
+  }
+  return json(200, sub);
+}
+
 function createCheckoutSession(form: URLSearchParams) {
   if (!form.get("mode")) return fail(400, "invalid_request_error", "Missing required param: mode.", "mode");
   if (!form.get("success_url")) return fail(400, "invalid_request_error", "Missing required param: success_url.", "success_url");
+  if (form.get("mode") === "subscription") {
+    const price = stubPrices.get(form.get("line_items[0][price]") ?? "");
+    if (!price) return fail(400, "invalid_request_error", "No such price.", "line_items[0][price]");
+    form.set("line_items[0][price_data][currency]", price.currency);
+    form.set("line_items[0][price_data][unit_amount]", String(price.amount));
+  }
   const currency = form.get("line_items[0][price_data][currency]");
   const unit = Number(form.get("line_items[0][price_data][unit_amount]"));
   const quantity = Number(form.get("line_items[0][quantity]") ?? 1);
@@ -102,6 +143,10 @@ export function installStripeStub() {
     else if (request.method === "POST" && url.pathname === "/v1/accounts") res = createAccount(form);
     else if (request.method === "POST" && url.pathname === "/v1/account_links") res = createAccountLink(form);
     else if (request.method === "POST" && url.pathname === "/v1/transfers") res = createTransfer(form);
+    else if (request.method === "POST" && url.pathname === "/v1/prices") res = createPrice(form);
+    else if (request.method === "POST" && url.pathname === "/v1/billing_portal/sessions") res = (requireParam(form, "customer") ?? json(200, { ...fixtures["billing_portal.session"], customer: form.get("customer"), return_url: form.get("return_url"), url: `https://billing.stripe.com/p/session/test_${crypto.randomUUID().slice(0, 12)}` }));
+    else if (request.method === "GET" && /^\/v1\/subscriptions\/[\w]+$/.test(url.pathname)) res = stubSubscriptions.has(url.pathname.split("/")[3]!) ? json(200, stubSubscriptions.get(url.pathname.split("/")[3]!)) : fail(404, "invalid_request_error", "No such subscription.", "id");
+    else if (request.method === "POST" && /^\/v1\/subscriptions\/[\w]+$/.test(url.pathname)) res = updateSubscription(url.pathname.split("/")[3]!, form);
     else res = fail(404, "invalid_request_error", `Unrecognized request URL (${request.method}: ${url.pathname}).`);
     if (idempotencyKey && res.ok) byKey.set(idempotencyKey, await res.clone().json());
     return res;

@@ -62,7 +62,7 @@ export async function communityView(deps: Deps, slug: string, actor: Actor | nul
     name: c.name,
     description: c.description,
     ownerKind: c.ownerKind,
-    tiers: tiers.map((t) => ({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, currency: t.currency })),
+    tiers: tiers.map((t) => ({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, annualPriceMinor: t.kind === "paid" ? (t.annualPriceMinor ?? t.priceMinor * 10) : null, currency: t.currency })),
     rooms: rooms.map((r) => ({ id: r.id, name: r.name, tierIds: r.tierIds, canEnter: mayEnter(me, r) })),
     drops: drops.map((d) => dropTeaser(d, rooms.find((r) => r.id === d.roomId), me)),
     membership: me ? { tierId: me.tierId, role: me.role, status: me.status } : null,

@@ -75,7 +75,7 @@ export async function join(deps: Deps, slug: string, userId: string) {
 }
 
 /**
- * The owner grants a tier (paid checkout arrives with payments) or, with `null`, moves the member
+ * The owner grants a tier (a comp, beside paid subscriptions) or, with `null`, moves the member
  * back to the free tier. The member's open sockets in rooms the new tier does not open close.
  */
 export async function grantTier(deps: Deps, env: Env, slug: string, ownerUserId: string, memberUserId: string, tierId: string | null) {
@@ -88,7 +88,8 @@ export async function grantTier(deps: Deps, env: Env, slug: string, ownerUserId:
   await deps.db
     .insert(communityMembers)
     .values({ communityId: c.id, userId: memberUserId, tierId: tier.id, role: "member", status: "active", createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [communityMembers.communityId, communityMembers.userId], set: { tierId: tier.id, updatedAt: now }, where: sql`${communityMembers.role} = 'member'` });
+    // The owner's grant is a comp: no subscription holds it, so no subscription event takes it (ADR 020).
+    .onConflictDoUpdate({ target: [communityMembers.communityId, communityMembers.userId], set: { tierId: tier.id, grantedBy: null, updatedAt: now }, where: sql`${communityMembers.role} = 'member'` });
   const m = (await membership(deps, c.id, memberUserId))!;
   // Sockets follow the new tier: rooms it no longer opens close theirs now.
   await pushRoomAccess(deps, env, m, "gated");

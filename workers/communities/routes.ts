@@ -54,7 +54,7 @@ communityRoutes.openapi(
   createRoute({ method: "post", path: "/{slug}/tiers", tags: ["communities"], summary: "Add a membership tier (owner)", request: { params: Slug, body: jsonBody(CreateTierBody) }, responses: { 201: jsonContent(TierSchema, "Created"), ...errorResponses } }),
   async (c) => {
     const t = await createTier(c.var.deps, c.req.valid("param").slug, requireUser(c.var.actor).userId, c.req.valid("json"));
-    return c.json({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, currency: t.currency }, 201);
+    return c.json({ id: t.id, name: t.name, kind: t.kind, priceMinor: t.priceMinor, annualPriceMinor: t.kind === "paid" ? (t.annualPriceMinor ?? t.priceMinor * 10) : null, currency: t.currency }, 201);
   },
 );
 

@@ -7,9 +7,18 @@ export const CreateCommunityBody = z
   .strict()
   .openapi("CreateCommunity");
 export const CreateTierBody = z
-  .object({ name: z.string().trim().min(1).max(60), kind: z.enum(["free", "paid"]), priceMinor: z.number().int().min(0).max(100_000_00).default(0), currency: z.string().regex(/^[A-Z]{3}$/).default("USD") })
+  .object({
+    name: z.string().trim().min(1).max(60),
+    kind: z.enum(["free", "paid"]),
+    /** Paid tiers: the monthly price. */
+    priceMinor: z.number().int().min(0).max(100_000_00).default(0),
+    /** Paid tiers: the yearly price (default: ten months' worth). */
+    annualPriceMinor: z.number().int().min(1).max(1_000_000_00).nullable().default(null),
+    currency: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+  })
   .strict()
   .superRefine((t, ctx) => {
+    if (t.kind === "free" && t.annualPriceMinor !== null) ctx.addIssue({ code: "custom", path: ["annualPriceMinor"], message: "A free tier costs nothing" });
     if (t.kind === "paid" && t.priceMinor <= 0) ctx.addIssue({ code: "custom", path: ["priceMinor"], message: "A paid tier needs a price" });
     if (t.kind === "free" && t.priceMinor !== 0) ctx.addIssue({ code: "custom", path: ["priceMinor"], message: "A free tier costs nothing" });
   })
@@ -17,7 +26,7 @@ export const CreateTierBody = z
 export const GrantBody = z.object({ userId: z.string().min(1).max(64), tierId: z.string().min(1).max(64) }).strict().openapi("GrantTier");
 export const CreateRoomBody = z.object({ name: z.string().trim().min(1).max(60), tierIds: z.array(z.string().max(64)).max(10).default([]) }).strict().openapi("CreateRoom");
 
-export const TierSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(["free", "paid"]), priceMinor: z.number().int(), currency: z.string() }).openapi("Tier");
+export const TierSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(["free", "paid"]), priceMinor: z.number().int(), annualPriceMinor: z.number().int().nullable(), currency: z.string() }).openapi("Tier");
 export const RoomSchema = z.object({ id: z.string(), name: z.string(), tierIds: z.array(z.string()), canEnter: z.boolean() }).openapi("Room");
 export const CommunitySchema = z
   .object({

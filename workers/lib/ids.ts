@@ -57,6 +57,10 @@ export const ID_PREFIX = {
   storefrontVersion: "sfv",
   creatorProduct: "cpd",
   order: "ord",
+  subscription: "msb",
+  manualSubscription: "msub",
+  manualCustomer: "mcus",
+  manualInvoice: "min",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -5,6 +5,7 @@ import type { Deps } from "../lib/context";
 import { closeOrder, payOrder, type AfterCommit } from "./order-payment";
 import { applyAccountUpdated, applyBankPayout } from "./payout-account";
 import { applyTransferReversed } from "./payouts";
+import { invoicePaid, invoicePaymentFailed, settleSubscriptionCheckout, subscriptionChanged } from "./subscription-events";
 import type { ProviderEvent } from "./provider";
 import { creditTopUp } from "./wallet";
 
@@ -18,7 +19,7 @@ type CheckoutRow = typeof checkoutSessions.$inferSelect;
  * only moves forward (open → complete | declined | expired), and the ledger entries are keyed by
  * what they settle, so two events that both mean "paid" credit once.
  */
-export async function handleProviderEvent(deps: Deps, provider: "stripe" | "manual", event: ProviderEvent): Promise<Outcome> {
+export async function handleProviderEvent(deps: Deps, provider: "stripe" | "manual", event: ProviderEvent, env?: Env): Promise<Outcome> {
   const pg = await deps.pg();
   const after: AfterCommit[] = [];
   const outcome = await pg.transaction(async (tx) => {
@@ -36,7 +37,7 @@ export async function handleProviderEvent(deps: Deps, provider: "stripe" | "manu
   // The other database's share (stock in D1), once Postgres has committed; a failure here is
   // repaired by the stock sweep, so it is logged and the event still counts as handled.
   for (const effect of after) {
-    await effect(deps).catch((err: unknown) => deps.log.error("provider event follow-up failed; the sweep will repair it", { id: event.id, error: String(err) }));
+    await effect(deps, env).catch((err: unknown) => deps.log.error("provider event follow-up failed; the sweep will repair it", { id: event.id, error: String(err) }));
   }
   return outcome;
 }
@@ -55,6 +56,19 @@ async function apply(tx: PgTx, event: ProviderEvent, deps: Deps, after: AfterCom
     case "payout.paid":
     case "payout.failed":
       return applyBankPayout(tx, event);
+    case "invoice.paid": {
+      const { outcome, after: effect } = await invoicePaid(tx, event, deps.now());
+      if (effect) after.push(effect);
+      return outcome;
+    }
+    case "invoice.payment_failed":
+      return invoicePaymentFailed(tx, event, deps.now());
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted": {
+      const { outcome, after: effect } = await subscriptionChanged(tx, event, deps.now());
+      if (effect) after.push(effect);
+      return outcome;
+    }
     default:
       return "ignored";
   }
@@ -100,5 +114,7 @@ async function settle(tx: PgTx, session: CheckoutRow, next: Exclude<CheckoutRow[
     case "order":
       if (next === "complete") return payOrder(tx, session, object, now, deps.config.salesSettlementDays);
       return closeOrder(tx, session, next === "declined" ? "declined" : "expired", now);
+    case "subscription":
+      return settleSubscriptionCheckout(tx, session, next, object, now);
   }
 }

@@ -2,10 +2,10 @@ import { checkoutSessions } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { newId } from "../lib/ids";
 import { paymentsFor } from "./payments";
-import type { CheckoutLine } from "./provider";
+import type { CheckoutLine, SubscriptionCheckout } from "./provider";
 
 /** What the payer is told they are paying for, per purpose. */
-export const CHECKOUT_DESCRIPTIONS = { wallet_top_up: "Tandem wallet top-up", order: "Storefront order" } as const;
+export const CHECKOUT_DESCRIPTIONS = { wallet_top_up: "Tandem wallet top-up", order: "Storefront order", subscription: "Membership" } as const;
 
 /** The metadata every checkout carries to the provider (and back in its events). */
 export const checkoutMetadata = (row: { purpose: string; ownerId: string }) => ({ tandem_purpose: row.purpose, tandem_owner: row.ownerId });
@@ -26,6 +26,8 @@ export interface OpenCheckout {
   id?: string;
   /** When it stops accepting payment (default: CHECKOUT_TTL_MS from now). */
   expiresAt?: Date;
+  /** A subscription (Stripe Billing) instead of a one-off payment. */
+  subscription?: SubscriptionCheckout;
   /** App paths the payer returns to. */
   successPath: string;
   cancelPath: string;
@@ -57,6 +59,7 @@ export async function openCheckout(deps: Deps, input: OpenCheckout) {
     metadata,
     collectShipping: input.collectShipping ?? false,
     transferGroup: input.transferGroup ?? null,
+    ...(input.subscription ? { subscription: input.subscription } : {}),
   });
   const pg = await deps.pg();
   const [row] = await pg

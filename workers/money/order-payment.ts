@@ -11,7 +11,7 @@ type Session = typeof checkoutSessions.$inferSelect;
 type Order = typeof orders.$inferSelect;
 
 /** Work for after the transaction commits (D1 is another database: ADR 018's sweep repairs a lost one). */
-export type AfterCommit = (deps: Deps) => Promise<void>;
+export type AfterCommit = (deps: Deps, env?: Env) => Promise<void>;
 
 /** The shipping address a paid session collected (Stripe's `collected_information`, or the older `shipping_details`). */
 export function shippingFrom(object: Record<string, unknown>): ShippingAddress | null {

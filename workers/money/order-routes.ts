@@ -3,6 +3,7 @@ import { createRouter, errorResponses, jsonBody, jsonContent } from "../lib/open
 import { perClientLimit } from "../lib/rate-limit";
 import { requireUser } from "../lib/tenancy";
 import { checkoutOrder } from "./checkout-order";
+import { checkoutSubscription } from "./checkout-subscription";
 import { serveDownload } from "./downloads";
 import { fulfilOrder, getOrder, listOrders } from "./orders";
 import { CheckoutBody, CheckoutCreatedSchema, OrderSchema } from "./schemas";
@@ -15,13 +16,16 @@ checkoutRoutes.openapi(
     method: "post",
     path: "/",
     tags: ["money"],
-    summary: "Open an order and its checkout: {items:[{productId, quantity}]} → {orderId, url}",
+    summary: "Open an order and its checkout: {items:[{productId, quantity}]} or {tierId, interval} → {orderId, url}",
     request: { body: jsonBody(CheckoutBody) },
     responses: { 201: jsonContent(CheckoutCreatedSchema, "Order opened; pay at url"), 409: errorResponses[400], ...errorResponses },
   }),
   async (c) => {
     const user = requireUser(c.var.actor);
-    return c.json(await checkoutOrder(c.var.deps, user, c.req.valid("json").items), 201);
+    const body = c.req.valid("json");
+    if (body.items) return c.json(await checkoutOrder(c.var.deps, user, body.items), 201);
+    const { orderId, url } = await checkoutSubscription(c.var.deps, user, { tierId: body.tierId!, interval: body.interval! });
+    return c.json({ orderId, url }, 201);
   },
 );
 

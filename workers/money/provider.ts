@@ -28,6 +28,8 @@ export interface CheckoutRequest {
   collectShipping: boolean;
   /** Separate charges and transfers: the charge joins the group its later transfers name. */
   transferGroup: string | null;
+  /** Set: a subscription checkout (mode `subscription`) instead of a one-off payment. */
+  subscription?: SubscriptionCheckout;
 }
 
 export interface CreatedCheckout {
@@ -51,4 +53,11 @@ export interface ProviderEvent {
   /** Connect: the connected account the event happened on (its own payouts to the bank). */
   account?: string;
   data: { object: Record<string, unknown> & { id: string; object: string } };
+}
+
+/** A subscription checkout (Stripe Billing): the price is the tier's, per interval. */
+export interface SubscriptionCheckout {
+  /** Stripe's price id (the manual provider has none). */
+  priceId: string | null;
+  interval: "month" | "year";
 }

@@ -57,13 +57,13 @@ testCheckoutRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.header("content-type")?.includes("json") ? c.req.valid("json") : {};
-    return c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, "pay", body), 200);
+    return c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, "pay", body, c.env), 200);
   },
 );
 
 testCheckoutRoutes.openapi(
   createRoute({ method: "post", path: "/{sessionId}/decline", tags: ["money"], summary: "Decline a test-mode checkout (emits checkout.session.async_payment_failed)", request: { params: SessionParam }, responses: { 200: jsonContent(TestCheckoutSchema, "The checkout after"), ...errorResponses } }),
-  async (c) => c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, "decline"), 200),
+  async (c) => c.json(await settleTestCheckout(c.var.deps, c.req.valid("param").sessionId, "decline", {}, c.env), 200),
 );
 
 /** Mounted at /api/v1/webhooks. */
@@ -93,7 +93,7 @@ webhookRoutes.openapi(
       throw new AppError("bad_request", `The Stripe-Signature does not verify: ${detail}`, [{ path: "header.stripe-signature", message: "Invalid or too old" }]);
     }
     // Stripe.Event is a union of typed objects; the handler reads the fields ProviderEvent names.
-    const outcome = await handleProviderEvent(deps, "stripe", event as unknown as ProviderEvent);
+    const outcome = await handleProviderEvent(deps, "stripe", event as unknown as ProviderEvent, c.env);
     return c.json({ received: true as const, outcome }, 200);
   },
 );

@@ -59,24 +59,34 @@ export const ShippingBody = z
 
 export const TestPayBody = z.object({ shipping: ShippingBody.nullable().optional() }).strict();
 
+const CheckoutItems = z
+  .array(
+    z
+      .object({
+        productId: z.string({ error: "A product id" }).min(1, { error: "A product id" }).max(64),
+        quantity: z.number({ error: "A whole number from 1 to 99" }).int({ error: "A whole number from 1 to 99" }).min(1, { error: "At least 1" }).max(99, { error: "At most 99" }),
+      })
+      .strict(),
+    { error: "A list of {productId, quantity}" },
+  )
+  .min(1, { error: "At least one item" })
+  .max(20, { error: "At most 20 items per order" })
+  .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, { error: "Each product once (use its quantity)" });
+
+/** One of two forms (a flat object, so every bad field is named): creator products, or a paid tier. */
 export const CheckoutBody = z
   .object({
-    items: z
-      .array(
-        z
-          .object({
-            productId: z.string({ error: "A product id" }).min(1, { error: "A product id" }).max(64),
-            quantity: z.number({ error: "A whole number from 1 to 99" }).int({ error: "A whole number from 1 to 99" }).min(1, { error: "At least 1" }).max(99, { error: "At most 99" }),
-          })
-          .strict(),
-        { error: "A list of {productId, quantity}" },
-      )
-      .min(1, { error: "At least one item" })
-      .max(20, { error: "At most 20 items per order" })
-      .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, { error: "Each product once (use its quantity)" }),
+    items: CheckoutItems.optional(),
+    tierId: z.string({ error: "A tier id" }).min(1, { error: "A tier id" }).max(64).optional(),
+    interval: z.enum(["month", "year"], { error: "month or year" }).optional(),
   })
   .strict()
-  .openapi("CheckoutRequest", { description: "Buy a creator's products. (Paid tiers and drop claims come with subscriptions and paid drops.)" });
+  .superRefine((b, ctx) => {
+    if (b.items && (b.tierId || b.interval)) ctx.addIssue({ code: "custom", path: ["tierId"], message: "Buy products or a tier, not both" });
+    else if (!b.items && !b.tierId) ctx.addIssue({ code: "custom", path: ["items"], message: "Send items, or a tierId and interval" });
+    else if (b.tierId && !b.interval) ctx.addIssue({ code: "custom", path: ["interval"], message: "month or year" });
+  })
+  .openapi("CheckoutRequest", { description: "`{items:[{productId, quantity}]}` buys a creator's products; `{tierId, interval}` subscribes to a paid tier. (Paid drop claims come with paid drops.)" });
 
 export const CheckoutCreatedSchema = z.object({ orderId: z.string(), url: z.url() }).openapi("CheckoutCreated", { description: "Send the buyer to `url` to pay." });
 
@@ -91,7 +101,7 @@ export const OrderSchema = z
     earningsMinor: z.number().int().nullable(),
     seller: z.object({ creatorId: z.string(), handle: z.string().nullable(), displayName: z.string() }),
     buyerEmail: z.string().nullable(),
-    items: z.array(z.object({ productId: z.string(), kind: z.enum(["digital", "service", "physical"]), title: z.string(), unitPriceMinor: z.number().int(), quantity: z.number().int() })),
+    items: z.array(z.object({ productId: z.string(), kind: z.enum(["digital", "service", "physical", "membership"]), title: z.string(), unitPriceMinor: z.number().int(), quantity: z.number().int() })),
     needsShipping: z.boolean(),
     shipping: z.object({ name: z.string(), line1: z.string(), line2: z.string().nullable(), city: z.string(), postalCode: z.string(), state: z.string().nullable(), country: z.string() }).nullable(),
     downloads: z.array(z.object({ productId: z.string(), title: z.string(), fileName: z.string(), url: z.string() })),

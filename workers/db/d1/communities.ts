@@ -13,7 +13,7 @@ export const communities = sqliteTable("communities", {
   createdAt: integer("created_at").notNull(),
 });
 
-/** Membership tiers: free ones anyone may join; paid ones are granted (checkout arrives with payments). */
+/** Membership tiers: free ones anyone may join; paid ones are bought as subscriptions (ADR 020) or granted by the owner. */
 export const communityTiers = sqliteTable(
   "community_tiers",
   {
@@ -21,7 +21,10 @@ export const communityTiers = sqliteTable(
     communityId: text("community_id").notNull(),
     name: text("name").notNull(),
     kind: text("kind", { enum: ["free", "paid"] }).notNull(),
+    /** Paid tiers: the monthly price. */
     priceMinor: integer("price_minor").notNull(),
+    /** Paid tiers: the yearly price (null: ten months' worth, two months free). */
+    annualPriceMinor: integer("annual_price_minor"),
     currency: text("currency").notNull(),
     position: integer("position").notNull(),
   },
@@ -36,6 +39,8 @@ export const communityMembers = sqliteTable(
     tierId: text("tier_id").notNull(),
     role: text("role", { enum: ["owner", "member"] }).notNull(),
     status: text("status", { enum: ["active", "banned"] }).notNull(),
+    /** The subscription whose payment holds this tier (ADR 020); null for the free tier and the owner's grants (comps), which no subscription event takes away. */
+    grantedBy: text("granted_by"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -12,7 +12,7 @@ export const checkoutSessions = pgTable(
     id: text("id").primaryKey(),
     provider: text("provider", { enum: ["stripe", "manual"] }).notNull(),
     providerSessionId: text("provider_session_id").notNull().unique(),
-    purpose: text("purpose", { enum: ["wallet_top_up", "order"] }).notNull(),
+    purpose: text("purpose", { enum: ["wallet_top_up", "order", "subscription"] }).notNull(),
     /** The brand for a wallet top-up; the order for an order. */
     ownerId: text("owner_id").notNull(),
     amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),

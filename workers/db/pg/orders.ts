@@ -51,7 +51,7 @@ export const orderItems = pgTable(
   {
     orderId: text("order_id").notNull().references(() => orders.id),
     productId: text("product_id").notNull(),
-    kind: text("kind", { enum: ["digital", "service", "physical"] }).notNull(),
+    kind: text("kind", { enum: ["digital", "service", "physical", "membership"] }).notNull(),
     title: text("title").notNull(),
     unitPriceMinor: bigint("unit_price_minor", { mode: "number" }).notNull(),
     quantity: integer("quantity").notNull(),

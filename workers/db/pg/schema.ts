@@ -7,3 +7,4 @@ export * from "./communities";
 export * from "./money";
 export * from "./orders";
 export * from "./settlement";
+export * from "./subscriptions";
