@@ -24,6 +24,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Result = { intent: string; id?: string; errors: Record<string, string>; message: string | null; ok?: boolean };
 
+/** The order's currency travels with the refund form, for reading the amount typed. */
+const orderOf = (form: FormData) => ({ currency: String(form.get("currency") ?? "GBP") });
+
 async function uploadFile(context: ActionFunctionArgs["context"], request: Request, productId: string, file: File) {
   return apiUpload<ShopProduct>(context, request, `/api/v1/shop/products/${productId}/file`, file, file.type || "application/octet-stream", { method: "PUT", headers: { "x-file-name": encodeURIComponent(file.name) } });
 }
@@ -69,6 +72,14 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     if (!(file instanceof File) || file.size === 0) return { intent, id, errors: {}, message: "Choose a file first." };
     const up = await uploadFile(context, request, id, file);
     return { intent, id, errors: {}, message: up.ok ? null : up.problem.detail };
+  }
+  if (intent === "refund") {
+    const amountText = String(form.get("amount") ?? "").trim();
+    const order = orderOf(form);
+    const amountMinor = amountText ? parseMoney(amountText, order.currency) : undefined;
+    if (amountMinor === null) return { intent, id, errors: {}, message: "Enter an amount like 5 or 5.00, or leave it empty to refund everything left." };
+    const res = await api<Order>(context, request, `/api/v1/orders/${id}/refund`, { method: "POST", body: amountMinor === undefined ? {} : { amountMinor } });
+    return { intent, id, errors: {}, message: res.ok ? null : (res.problem.errors?.[0]?.message ?? res.problem.detail) };
   }
   if (intent === "fulfil") {
     const res = await api<Order>(context, request, `/api/v1/orders/${id}/fulfil`, { method: "POST" });
@@ -131,6 +142,7 @@ function ProductRow({ p, handle, result, busy }: { p: ShopProduct; handle: strin
 function OrderRow({ o, result, busy }: { o: Order; result: Result | undefined; busy: boolean }) {
   const mine = result?.id === o.id ? result : undefined;
   const canFulfil = (o.status === "paid" || o.status === "partially_refunded") && !o.fulfilledAt;
+  const canRefund = o.status === "paid" || o.status === "fulfilled" || o.status === "partially_refunded";
   return (
     <li className="shop-order">
       <div className="shop-product-main">
@@ -139,6 +151,7 @@ function OrderRow({ o, result, busy }: { o: Order; result: Result | undefined; b
         </strong>
         <div className="muted small">
           {formatMoney(o.totalMinor, o.currency)} · you earn {formatMoney(o.earningsMinor ?? 0, o.currency)} · {when(o.createdAt)}
+          {o.refundedMinor > 0 ? ` · ${formatMoney(o.refundedMinor, o.currency)} refunded` : ""}
           {o.buyerEmail ? ` · ${o.buyerEmail}` : ""}
         </div>
         {o.shipping ? (
@@ -155,6 +168,20 @@ function OrderRow({ o, result, busy }: { o: Order; result: Result | undefined; b
       </div>
       <div className="row">
         <span className={`badge ${ORDER_STATUS[o.status][1]}`}>{ORDER_STATUS[o.status][0]}</span>
+        {canRefund ? (
+          <Form method="post" className="row shop-refund" key={o.refundedMinor}>
+            <input type="hidden" name="intent" value="refund" />
+            <input type="hidden" name="id" value={o.id} />
+            <input type="hidden" name="currency" value={o.currency} />
+            <label className="small">
+              <span className="visually-hidden">Amount to refund (empty: everything left)</span>
+              <input className="input" name="amount" inputMode="decimal" placeholder={formatMoney(o.totalMinor - o.refundedMinor, o.currency)} />
+            </label>
+            <Button type="submit" size="small" variant="ghost" disabled={busy}>
+              Refund
+            </Button>
+          </Form>
+        ) : null}
         {canFulfil ? (
           <Form method="post">
             <input type="hidden" name="intent" value="fulfil" />

@@ -118,6 +118,13 @@ describe.each(Object.entries(VIEWPORTS))("creator shop on %s", (name, viewport) 
       await desk.getByRole("button", { name: "Mark fulfilled" }).click();
       await desk.locator(".shop-order .badge", { hasText: "Fulfilled" }).nth(1).waitFor();
       expect(await desk.getByRole("button", { name: "Mark fulfilled" }).count()).toBe(0);
+      // The seller refunds part of the band order; its row shows what went back.
+      const band = desk.locator(".shop-order", { hasText: "Resistance band set" });
+      await band.getByLabel("Amount to refund (empty: everything left)").fill("4.50");
+      await band.getByRole("button", { name: "Refund" }).click();
+      await band.getByText("£4.50 refunded").waitFor();
+      await band.locator(".badge", { hasText: "Partly refunded" }).waitFor();
+      await shot(desk, `shop-refund-${name}`);
     });
     await fan.close();
     await studio.close();

@@ -46,6 +46,8 @@ function eventFor(c: Checkout, step: string, n: number) {
         ...fixtures["checkout.session"],
         id: c.providerSessionId,
         client_reference_id: c.reference,
+        // Each session pays with its own PaymentIntent (the fixture's one id would be shared).
+        payment_intent: `pi_${c.providerSessionId.slice(-20)}`,
         amount_total: c.amountMinor,
         currency: "gbp",
         status: what === "expired" ? "expired" : "complete",

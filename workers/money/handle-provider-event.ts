@@ -3,6 +3,7 @@ import type { PgTx } from "../db/pg/client";
 import { checkoutSessions, providerEvents } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { closeOrder, payOrder, type AfterCommit } from "./order-payment";
+import { chargeDispute, chargeRefunded } from "./order-refunds";
 import { applyAccountUpdated, applyBankPayout } from "./payout-account";
 import { applyTransferReversed } from "./payouts";
 import { invoicePaid, invoicePaymentFailed, settleSubscriptionCheckout, subscriptionChanged } from "./subscription-events";
@@ -61,6 +62,13 @@ async function apply(tx: PgTx, event: ProviderEvent, deps: Deps, after: AfterCom
       if (effect) after.push(effect);
       return outcome;
     }
+    case "charge.refunded":
+      return chargeRefunded(tx, event, deps.now());
+    case "charge.dispute.created":
+    case "charge.dispute.closed":
+    case "charge.dispute.funds_withdrawn":
+    case "charge.dispute.funds_reinstated":
+      return chargeDispute(tx, event, deps.now());
     case "invoice.payment_failed":
       return invoicePaymentFailed(tx, event, deps.now());
     case "customer.subscription.updated":

@@ -102,7 +102,7 @@ export function manualCheckoutEvent(
         currency: session.currency.toLowerCase(),
         metadata: session.metadata,
         mode: collected.subscription ? "subscription" : "payment",
-        ...(collected.subscription ? { subscription: collected.subscription.id, customer: collected.subscription.customer } : {}),
+        ...(collected.subscription ? { subscription: collected.subscription.id, customer: collected.subscription.customer } : { payment_intent: paid ? `mpi_${session.reference}` : null }),
         status: paid ? "complete" : outcome === "expire" ? "expired" : "complete",
         payment_status: paid ? "paid" : "unpaid",
         customer_details: collected.email ? { email: collected.email } : null,

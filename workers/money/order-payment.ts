@@ -59,7 +59,7 @@ export async function payOrder(tx: PgTx, session: Session, object: Record<string
   const email = (object.customer_details as { email?: string | null } | null)?.email ?? order.buyerEmail;
   await tx
     .update(orders)
-    .set({ status: downloadsOnly ? "fulfilled" : "paid", paidAt: new Date(now), fulfilledAt: downloadsOnly ? new Date(now) : null, shipping: order.needsShipping ? shippingFrom(object) : null, buyerEmail: email, updatedAt: new Date(now) })
+    .set({ status: downloadsOnly ? "fulfilled" : "paid", paymentIntentId: typeof object.payment_intent === "string" ? object.payment_intent : null, paidAt: new Date(now), fulfilledAt: downloadsOnly ? new Date(now) : null, shipping: order.needsShipping ? shippingFrom(object) : null, buyerEmail: email, updatedAt: new Date(now) })
     .where(eq(orders.id, order.id));
   return (deps) => sellStock(deps.db, order.id);
 }

@@ -5,7 +5,7 @@ import { requireUser } from "../lib/tenancy";
 import { checkoutOrder } from "./checkout-order";
 import { checkoutSubscription } from "./checkout-subscription";
 import { serveDownload } from "./downloads";
-import { fulfilOrder, getOrder, listOrders } from "./orders";
+import { fulfilOrder, getOrder, listOrders, refundOrder } from "./orders";
 import { CheckoutBody, CheckoutCreatedSchema, OrderSchema } from "./schemas";
 
 /** Mounted at /api/v1/checkout: buy a creator's products (signed in). */
@@ -56,6 +56,18 @@ orderRoutes.openapi(
 orderRoutes.openapi(
   createRoute({ method: "post", path: "/{orderId}/fulfil", tags: ["money"], summary: "Mark a paid order delivered (its seller)", request: { params: OrderParam }, responses: { 200: jsonContent(OrderSchema, "Fulfilled"), 409: errorResponses[400], ...errorResponses } }),
   async (c) => c.json(await fulfilOrder(c.var.deps, requireUser(c.var.actor).userId, c.req.valid("param").orderId), 200),
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/{orderId}/refund",
+    tags: ["money"],
+    summary: "Refund a paid order, wholly or in part (its seller); the creator's share comes back out of their balance",
+    request: { params: OrderParam, body: jsonBody(z.object({ amountMinor: z.number().int({ error: "A whole number of minor units" }).min(1, { error: "At least 1" }).max(100_000_000).optional() }).strict()) },
+    responses: { 200: jsonContent(z.object({ status: z.enum(["requested", "refunded"]), order: OrderSchema }), "Refunded, or requested from Stripe"), 409: errorResponses[400], ...errorResponses },
+  }),
+  async (c) => c.json(await refundOrder(c.var.deps, c.env, requireUser(c.var.actor).userId, c.req.valid("param").orderId, c.req.valid("json").amountMinor), 200),
 );
 
 /** Mounted at /api/v1/downloads: a paid order's signed, expiring file links. */

@@ -5,7 +5,9 @@ import { checkoutSessions, orderItems, orders } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { AppError } from "../lib/errors";
 import { downloadPath } from "./downloads";
+import { handleProviderEvent } from "./handle-provider-event";
 import { HOLDS_GOODS, nextOrderStatus } from "./order-state";
+import { stripeClient } from "./stripe-provider";
 
 type Order = typeof orders.$inferSelect;
 type Role = "buyer" | "seller";
@@ -105,4 +107,26 @@ export async function fulfilOrder(deps: Deps, userId: string, orderId: string) {
     await tx.update(orders).set({ status: next, fulfilledAt: new Date(deps.now()), updatedAt: new Date(deps.now()) }).where(eq(orders.id, order.id));
   });
   return getOrder(deps, userId, orderId);
+}
+
+/**
+ * The seller refunds a paid order, wholly or in part (`amountMinor`, default what is left). On
+ * Stripe the refund is requested (idempotent per refunded total) and `charge.refunded` books it;
+ * the manual provider sends that event at once.
+ */
+export async function refundOrder(deps: Deps, env: Env | undefined, userId: string, orderId: string, amountMinor: number | undefined) {
+  const { order, role } = await orderFor(deps, userId, orderId);
+  if (role !== "seller") throw new AppError("forbidden", "Only the seller refunds an order.");
+  if (!HOLDS_GOODS.includes(order.status) || !order.paymentIntentId) throw new AppError("conflict", `An order that is ${order.status.replace("_", " ")} cannot be refunded.`);
+  const left = order.totalMinor - order.refundedMinor;
+  const amount = amountMinor ?? left;
+  if (amount < 1 || amount > left) throw new AppError("validation_failed", `Refund between 1 and ${left} (what is left of the order).`, [{ path: "body.amountMinor", message: `At most ${left}` }]);
+  const p = deps.config.payments;
+  const total = order.refundedMinor + amount;
+  if (p.kind === "stripe") {
+    await stripeClient({ secretKey: p.secretKey, api: p.api }).refunds.create({ payment_intent: order.paymentIntentId, amount, metadata: { tandem_order: order.id } }, { idempotencyKey: `refund:${order.id}:${total}` });
+    return { status: "requested" as const, order: await getOrder(deps, userId, orderId) };
+  }
+  await handleProviderEvent(deps, "manual", { id: `mev_refund_${order.id}_${total}`, type: "charge.refunded", created: Math.floor(deps.now() / 1000), data: { object: { id: `mch_${order.id}`, object: "charge", payment_intent: order.paymentIntentId, amount: order.totalMinor, amount_refunded: total, refunded: total === order.totalMinor } } }, env);
+  return { status: "refunded" as const, order: await getOrder(deps, userId, orderId) };
 }

@@ -33,6 +33,8 @@ export const orders = pgTable(
     shipping: jsonb("shipping").$type<ShippingAddress>(),
     buyerEmail: text("buyer_email"),
     checkoutId: text("checkout_id"),
+    /** The payment behind a paid order (Stripe's `pi_…`, or the manual provider's): refunds and disputes name it. */
+    paymentIntentId: text("payment_intent_id").unique(),
     /** Groups the charge and the creator's later transfer (Stripe `transfer_group`). */
     transferGroup: text("transfer_group").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
