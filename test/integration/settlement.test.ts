@@ -14,7 +14,8 @@ import { buy, createCreator, createCreatorProduct, payTestCheckout, signIn } fro
 import { billingSetup, campaignWithLink } from "./billing-setup";
 import { api, gateway, ORIGIN, postJson, problem, uniqueEmail } from "./helpers";
 import { clickEvent, deliver, eventually, query, runScheduled } from "./pg-helpers";
-import { installStripeStub, STRIPE_TEST_API, stubAccounts, stubOutage, stripeStub } from "./stripe-stub";
+import { installStripeStub, STRIPE_TEST_API, stubAccounts, stubOutage, stubPaymentIntents, stripeStub } from "./stripe-stub";
+import { bookStripeFee } from "../../workers/money/provider-fees";
 
 installStripeStub();
 const DAY = 86_400_000;
@@ -227,5 +228,25 @@ describe("payouts on Stripe Connect (against the stand-in API)", () => {
     const shown = (await (await api("/api/v1/payouts", { headers: { cookie: a.cookie } })).json()) as { account: { lastBankPayout: { status: string; failureMessage: string } } };
     expect(shown.account.lastBankPayout).toMatchObject({ status: "failed", failureMessage: "The bank account has been closed." });
     expect(await unbalanced()).toEqual([]);
+  });
+});
+
+describe("Stripe's fees, from the balance transaction", () => {
+  it("books what Stripe kept once, and leaves a converted charge's fee alone", async () => {
+    const config = readConfig(env);
+    const deps = { config: { ...config, payments: { kind: "stripe" as const, secretKey: "sk_test_tandem", api: STRIPE_TEST_API } }, db: d1Client(env.DB), pg: lazyPg(env.DATABASE_URL).get, emailer: { send: async () => undefined } as never, now: () => Date.now(), log: { info: () => undefined, warn: () => undefined, error: () => undefined } as never };
+    const pi = `pi_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
+    stubPaymentIntents.set(pi, { amount: 10_000, currency: "gbp", fee: 170 });
+    const reference = newId("checkout");
+    expect(await bookStripeFee(deps, pi, reference, "GBP")).toEqual({ booked: true, feeMinor: 170 });
+    expect(await bookStripeFee(deps, pi, reference, "GBP")).toEqual({ booked: false, feeMinor: 170 });
+    expect(await query("select a.kind, l.amount_minor::text as amount from ledger_entries e join ledger_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id where e.key = $1 order by a.kind", [`fee:${pi}`])).toEqual([
+      { kind: "provider_clearing", amount: "170" },
+      { kind: "provider_fees", amount: "-170" },
+    ]);
+    const converted = `pi_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
+    stubPaymentIntents.set(converted, { amount: 10_000, currency: "eur", fee: 160, balanceCurrency: "gbp" });
+    expect(await bookStripeFee(deps, converted, reference, "EUR")).toEqual({ booked: false, reason: "converted" });
+    expect(stripeStub.requests.filter((r) => r.path === `/v1/payment_intents/${pi}`)).toHaveLength(2);
   });
 });

@@ -123,6 +123,23 @@ function createTransfer(form: URLSearchParams) {
   return json(200, { ...fixtures.transfer, id: `tr_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`, amount: Number(form.get("amount")), currency: form.get("currency"), destination: form.get("destination"), transfer_group: form.get("transfer_group"), metadata: { tandem_payout: form.get("metadata[tandem_payout]") }, created: Math.floor(Date.now() / 1000) });
 }
 
+/** PaymentIntents the tests paid, with what Stripe kept and in which balance currency. */
+export const stubPaymentIntents = new Map<string, { amount: number; currency: string; fee: number; balanceCurrency?: string }>();
+
+function retrievePaymentIntent(id: string) {
+  const pi = stubPaymentIntents.get(id);
+  if (!pi) return fail(404, "invalid_request_error", `No such payment_intent: '${id}'`, "intent");
+  const charge = `ch_${id.slice(3, 20)}`;
+  return json(200, {
+    ...fixtures.payment_intent,
+    id,
+    amount: pi.amount,
+    currency: pi.currency,
+    status: "succeeded",
+    latest_charge: { ...fixtures.charge, id: charge, amount: pi.amount, currency: pi.currency, payment_intent: id, balance_transaction: { ...fixtures.balance_transaction, id: `txn_${id.slice(3, 20)}`, amount: pi.amount, currency: pi.balanceCurrency ?? pi.currency, fee: pi.fee, net: pi.amount - pi.fee, source: charge, created: Math.floor(Date.now() / 1000) } },
+  });
+}
+
 /** The stub's outage switch: while on, every request fails as a network error would (the SDK retries, then gives up). */
 export const stubOutage = { on: false };
 
@@ -144,6 +161,7 @@ export function installStripeStub() {
     else if (request.method === "POST" && url.pathname === "/v1/account_links") res = createAccountLink(form);
     else if (request.method === "POST" && url.pathname === "/v1/transfers") res = createTransfer(form);
     else if (request.method === "POST" && url.pathname === "/v1/prices") res = createPrice(form);
+    else if (request.method === "GET" && /^\/v1\/payment_intents\/\w+$/.test(url.pathname)) res = retrievePaymentIntent(url.pathname.split("/")[3]!);
     else if (request.method === "POST" && url.pathname === "/v1/billing_portal/sessions") res = (requireParam(form, "customer") ?? json(200, { ...fixtures["billing_portal.session"], customer: form.get("customer"), return_url: form.get("return_url"), url: `https://billing.stripe.com/p/session/test_${crypto.randomUUID().slice(0, 12)}` }));
     else if (request.method === "GET" && /^\/v1\/subscriptions\/[\w]+$/.test(url.pathname)) res = stubSubscriptions.has(url.pathname.split("/")[3]!) ? json(200, stubSubscriptions.get(url.pathname.split("/")[3]!)) : fail(404, "invalid_request_error", "No such subscription.", "id");
     else if (request.method === "POST" && /^\/v1\/subscriptions\/[\w]+$/.test(url.pathname)) res = updateSubscription(url.pathname.split("/")[3]!, form);

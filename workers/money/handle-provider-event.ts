@@ -4,6 +4,7 @@ import { checkoutSessions, providerEvents } from "../db/pg/schema";
 import type { Deps } from "../lib/context";
 import { closeOrder, payOrder, type AfterCommit } from "./order-payment";
 import { chargeDispute, chargeRefunded } from "./order-refunds";
+import { bookStripeFee } from "./provider-fees";
 import { applyAccountUpdated, applyBankPayout } from "./payout-account";
 import { applyTransferReversed } from "./payouts";
 import { invoicePaid, invoicePaymentFailed, settleSubscriptionCheckout, subscriptionChanged } from "./subscription-events";
@@ -100,6 +101,9 @@ async function checkoutEvent(tx: PgTx, event: ProviderEvent, deps: Deps, after: 
   }
   const effect = await settle(tx, session, next, event.data.object, now, deps);
   if (effect) after.push(effect);
+  // What Stripe kept of a one-off payment, from its balance transaction (after this transaction: it calls Stripe).
+  const paymentIntent = (event.data.object as { payment_intent?: unknown }).payment_intent;
+  if (next === "complete" && session.provider === "stripe" && typeof paymentIntent === "string") after.push((d) => bookStripeFee(d, paymentIntent, session.id, session.currency).then(() => undefined));
   await tx.update(checkoutSessions).set({ status: next, completedAt: new Date(now) }).where(eq(checkoutSessions.id, session.id));
   return "applied";
 }

@@ -46,7 +46,7 @@ export const ledgerEntries = pgTable(
      * `payout_failed`: available → in transit → paid, or back (ADR 019). Campaign entries name their event, campaign and
      * creator; money-plane entries name what they settle in `reference`.
      */
-    kind: text("kind", { enum: ["charge", "reversal", "dispute_credit", "top_up", "commit", "release", "sale", "settle", "clawback", "payout", "payout_paid", "payout_failed", "subscription_payment", "refund", "dispute_hold", "dispute_release"] }).notNull(),
+    kind: text("kind", { enum: ["charge", "reversal", "dispute_credit", "top_up", "commit", "release", "sale", "settle", "clawback", "payout", "payout_paid", "payout_failed", "subscription_payment", "refund", "dispute_hold", "dispute_release", "provider_fee"] }).notNull(),
     eventId: text("event_id"),
     campaignId: text("campaign_id"),
     creatorId: text("creator_id"),
