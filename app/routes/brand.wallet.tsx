@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { redirect } from "@remix-run/cloudflare";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { PAYMENT_CURRENCIES } from "../../workers/money/schemas";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -121,6 +121,7 @@ export default function BrandWallet() {
                   <div className="row">
                     <span className={`badge ${STATUS[t.status][1]}`}>{STATUS[t.status][0]}</span>
                     {t.url && <a className="small" href={t.url}>Pay now</a>}
+                    {t.status === "complete" && <Link className="small" to={`/brand/wallet/receipts/${t.id}`}>Receipt</Link>}
                   </div>
                 </li>
               ))}

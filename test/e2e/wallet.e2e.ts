@@ -51,6 +51,11 @@ describe.each(Object.entries(VIEWPORTS))("brand wallet on %s", (name, viewport) 
       expect(await page.getByTestId("balance-GBP").textContent()).toBe("£250.00");
       await page.locator(".badge", { hasText: "Paid" }).waitFor();
       await shot(page, `brand-wallet-funded-${name}`);
+      await page.getByRole("link", { name: "Receipt" }).first().click();
+      await expectHeading(page, "Receipt");
+      await page.getByText("£250.00").first().waitFor();
+      await page.getByText(/^TND-/).waitFor();
+      await shot(page, `brand-wallet-receipt-${name}`);
     });
     await context.close();
   });

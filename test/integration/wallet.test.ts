@@ -76,6 +76,12 @@ describe("brand wallet top-ups (manual provider)", () => {
     const w = await wallet(s.brandId, s.owner);
     expect(w.balances).toEqual([{ currency: "GBP", availableMinor: 25_000, committedMinor: 0 }]);
     expect(w.topUps[0]).toMatchObject({ id: started.topUpId, status: "complete", amountMinor: 25_000 });
+    // The paid top-up has a receipt, for its own brand only.
+    const receipt = await api(`/api/v1/brands/${s.brandId}/wallet/top-ups/${started.topUpId}/receipt`, { headers: { cookie: s.owner } });
+    expect(await receipt.json()).toMatchObject({ id: started.topUpId, number: expect.stringMatching(/^TND-[0-9A-Z]{10}$/), amountMinor: 25_000, currency: "GBP", provider: "manual", ledgerEntryId: expect.stringMatching(/^je_/) });
+    const rival = await billingSetup("walletrival");
+    expect((await api(`/api/v1/brands/${rival.brandId}/wallet/top-ups/${started.topUpId}/receipt`, { headers: { cookie: rival.owner } })).status).toBe(404);
+    expect((await api(`/api/v1/brands/${s.brandId}/wallet/top-ups/${started.topUpId}/receipt`, { headers: { cookie: rival.owner } })).status).toBe(404);
     const lines = await query<{ kind: string; amount: string }>(
       "select a.kind, l.amount_minor::text as amount from ledger_entries e join ledger_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id where e.key = $1 order by a.kind",
       [`top_up:${started.topUpId}`],

@@ -7,7 +7,7 @@ import { TestCheckoutSchema, TestPayBody, TopUpBody, TopUpSchema, WalletSchema, 
 import { handleProviderEvent } from "./handle-provider-event";
 import type { ProviderEvent } from "./provider";
 import { verifyStripeEvent } from "./stripe-provider";
-import { getWallet, startTopUp } from "./wallet";
+import { getWallet, startTopUp, topUpReceipt } from "./wallet";
 
 /** Mounted at /api/v1/brands: a brand's wallet. */
 export const walletRoutes = createRouter();
@@ -34,6 +34,25 @@ walletRoutes.openapi(
     const user = requireUser(c.var.actor);
     const tenant = await brandTenant(c.var.deps, c.var.actor, c.req.valid("param").brandId, { roles: ["owner", "admin"] });
     return c.json(await startTopUp(c.var.deps, tenant, user.userId, c.req.valid("json")), 201);
+  },
+);
+
+walletRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/{brandId}/wallet/top-ups/{topUpId}/receipt",
+    tags: ["money"],
+    summary: "The receipt of a paid top-up",
+    request: { params: BrandParam.extend({ topUpId: z.string().min(1).max(64) }) },
+    responses: {
+      200: jsonContent(z.object({ id: z.string(), number: z.string(), description: z.string(), amountMinor: z.number().int(), currency: z.string(), provider: z.enum(["stripe", "manual"]), providerReference: z.string(), paidAt: z.string(), ledgerEntryId: z.string().nullable() }).openapi("TopUpReceipt"), "The receipt"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const { brandId, topUpId } = c.req.valid("param");
+    const tenant = await brandTenant(c.var.deps, c.var.actor, brandId);
+    return c.json(await topUpReceipt(c.var.deps, tenant, topUpId), 200);
   },
 );
 

@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { postEntry } from "../billing/ledger";
 import type { PgTx } from "../db/pg/client";
-import { checkoutSessions, ledgerAccounts, ledgerLines } from "../db/pg/schema";
+import { checkoutSessions, ledgerAccounts, ledgerEntries, ledgerLines } from "../db/pg/schema";
+import { AppError } from "../lib/errors";
 import type { Deps } from "../lib/context";
 import type { BrandTenant } from "../lib/tenancy";
 import { CHECKOUT_DESCRIPTIONS, openCheckout } from "./open-checkout";
@@ -67,5 +68,30 @@ export async function getWallet(deps: Deps, tenant: BrandTenant) {
   return {
     balances: currencies.map((currency) => ({ currency, availableMinor: Number(balances.find((b) => b.currency === currency)?.balance ?? 0), committedMinor: committedBy.get(currency) ?? 0 })),
     topUps: topUps.map((t) => ({ id: t.id, amountMinor: t.amountMinor, currency: t.currency, status: t.status, url: t.status === "open" ? t.url : null, createdAt: t.createdAt.toISOString(), completedAt: t.completedAt?.toISOString() ?? null })),
+  };
+}
+
+/**
+ * A paid top-up's receipt (the brand console's Receipts): what was paid, when, through which
+ * provider, and the ledger entry that credited the wallet. Only the brand's own, only paid ones.
+ */
+export async function topUpReceipt(deps: Deps, tenant: BrandTenant, topUpId: string) {
+  const pg = await deps.pg();
+  const [row] = await pg
+    .select()
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.id, topUpId), eq(checkoutSessions.purpose, "wallet_top_up"), eq(checkoutSessions.ownerId, tenant.brandId), eq(checkoutSessions.status, "complete")));
+  if (!row) throw new AppError("not_found", `No paid top-up ${topUpId} in this wallet.`);
+  const [entry] = await pg.select({ id: ledgerEntries.id, at: ledgerEntries.at }).from(ledgerEntries).where(eq(ledgerEntries.key, `top_up:${row.id}`));
+  return {
+    id: row.id,
+    number: `TND-${row.id.slice(4, 14).toUpperCase()}`,
+    description: CHECKOUT_DESCRIPTIONS.wallet_top_up,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+    provider: row.provider,
+    providerReference: row.providerSessionId,
+    paidAt: (row.completedAt ?? entry?.at ?? row.createdAt).toISOString(),
+    ledgerEntryId: entry?.id ?? null,
   };
 }
