@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { useLoaderData } from "@remix-run/react";
 import { price } from "../components/storefront/format";
+import { ProductPageFrame } from "../components/storefront/product-frame";
 import { SfImage } from "../components/storefront/image";
 import { bookmarkOf, handleFrom, loadStorefrontProduct } from "../lib/storefront.server";
 import { jsonLd, storefrontHead } from "../lib/storefront-page.server";
@@ -79,11 +80,7 @@ export default function StorefrontProductPage() {
   const d = useLoaderData<typeof loader>();
   const p = d.product;
   return (
-    <div className="sf" data-font={d.doc.theme.font} data-radius={d.doc.theme.radius}>
-      <main className="sf-page">
-        <a className="sf-back" href={`/@${d.handle}`}>
-          ← {d.displayName}
-        </a>
+    <ProductPageFrame doc={d.doc} handle={d.handle} displayName={d.displayName}>
         <article className="sf-product">
           <div className="sf-gallery">
             {p.images.length ? p.images.slice(0, 4).map((img, i) => <SfImage key={img.url} image={img} sizes="(min-width: 720px) 55vw, 100vw" priority={i === 0} resize={d.resize} />) : <span className="sf-card-media"><span className="sf-card-blank" aria-hidden="true">{p.name.slice(0, 1)}</span></span>}
@@ -112,11 +109,6 @@ export default function StorefrontProductPage() {
             <div className="sf-prose" dangerouslySetInnerHTML={{ __html: p.descriptionHtml }} />
           </div>
         </article>
-      </main>
-      <footer className="sf-footer">
-        <a href={`/@${d.handle}`}>@{d.handle}</a> · Made with <a href="/">Tandem</a>
-      </footer>
-      <img className="sf-px" src={`/api/v1/storefronts/${d.handle}/px`} width={1} height={1} alt="" />
-    </div>
+    </ProductPageFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { price } from "../components/storefront/format";
+import { ProductPageFrame } from "../components/storefront/product-frame";
 import { KIND_LABELS } from "../components/storefront/blocks/shop";
 import { api } from "../lib/api.server";
 import { readForm } from "../lib/read-body.server";
@@ -72,11 +73,7 @@ export default function ShopProductPage() {
   const result = useActionData<typeof action>();
   const item = d.item;
   return (
-    <div className="sf" data-font={d.doc.theme.font} data-radius={d.doc.theme.radius}>
-      <main className="sf-page">
-        <a className="sf-back" href={`/@${d.handle}`}>
-          ← {d.displayName}
-        </a>
+    <ProductPageFrame doc={d.doc} handle={d.handle} displayName={d.displayName}>
         <article className="sf-product">
           <div className="sf-gallery">
             <span className="sf-card-media">{item.imageUrl ? <img src={item.imageUrl} alt={item.title} /> : <span className="sf-card-blank" aria-hidden="true">{item.title.slice(0, 1)}</span>}</span>
@@ -116,11 +113,6 @@ export default function ShopProductPage() {
             </div>
           </div>
         </article>
-      </main>
-      <footer className="sf-footer">
-        <a href={`/@${d.handle}`}>@{d.handle}</a> · Made with <a href="/">Tandem</a>
-      </footer>
-      <img className="sf-px" src={`/api/v1/storefronts/${d.handle}/px`} width={1} height={1} alt="" />
-    </div>
+    </ProductPageFrame>
   );
 }

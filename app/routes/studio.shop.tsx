@@ -24,9 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Result = { intent: string; id?: string; errors: Record<string, string>; message: string | null; ok?: boolean };
 
-/** The order's currency travels with the refund form, for reading the amount typed. */
-const orderOf = (form: FormData) => ({ currency: String(form.get("currency") ?? "GBP") });
-
 async function uploadFile(context: ActionFunctionArgs["context"], request: Request, productId: string, file: File) {
   return apiUpload<ShopProduct>(context, request, `/api/v1/shop/products/${productId}/file`, file, file.type || "application/octet-stream", { method: "PUT", headers: { "x-file-name": encodeURIComponent(file.name) } });
 }
@@ -75,8 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   }
   if (intent === "refund") {
     const amountText = String(form.get("amount") ?? "").trim();
-    const order = orderOf(form);
-    const amountMinor = amountText ? parseMoney(amountText, order.currency) : undefined;
+    // The order's currency travels with the refund form, for reading the amount typed.
+    const amountMinor = amountText ? parseMoney(amountText, String(form.get("currency") ?? "GBP")) : undefined;
     if (amountMinor === null) return { intent, id, errors: {}, message: "Enter an amount like 5 or 5.00, or leave it empty to refund everything left." };
     const res = await api<Order>(context, request, `/api/v1/orders/${id}/refund`, { method: "POST", body: amountMinor === undefined ? {} : { amountMinor } });
     return { intent, id, errors: {}, message: res.ok ? null : (res.problem.errors?.[0]?.message ?? res.problem.detail) };

@@ -10,6 +10,9 @@ export const GATEWAY = process.env.E2E_GATEWAY_URL ?? "http://localhost:8787";
 export const gateway: Fetcher = (p, init) => fetch(`${GATEWAY}${p}`, init);
 export const SCREENSHOTS = path.join(import.meta.dirname, "screenshots");
 
+/** A session cookie (the header form `tandem_session=…`) for a browser context, as the app sets it. */
+export const sessionCookies = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
+
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },

@@ -2,11 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP, expectHeading, flow, launch, shot, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, launch, shot, VIEWPORTS, sessionCookies } from "./browser";
 
 type Demo = { creatorSessionCookie: string; roomId: string; memberSessionCookies: string[] };
 const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as Demo;
-const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,7 +23,7 @@ describe("owner tools in a room", () => {
   it("the owner schedules a drop of a storefront product and members see it link to the product", async () => {
     const d = demo();
     const ctx = await browser.newContext({ viewport: VIEWPORTS.phone });
-    await ctx.addCookies(session(d.creatorSessionCookie));
+    await ctx.addCookies(sessionCookies(d.creatorSessionCookie));
     const page = await ctx.newPage();
     const title = `Serum hour ${Date.now().toString(36)}`;
     await flow(page, "room-owner-drop", async () => {
@@ -52,7 +51,7 @@ describe("drop claims", () => {
     const drop = await post(d.creatorSessionCookie, `/api/v1/rooms/${d.roomId}/drops`, { title, perk: "A signed tote", quantity: 3, releaseAt: Date.now() });
     for (const cookie of d.memberSessionCookies.slice(20, 22)) await post(cookie, `/api/v1/drops/${drop.id}/claim`);
     const ctx = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await ctx.addCookies(session(d.creatorSessionCookie));
+    await ctx.addCookies(sessionCookies(d.creatorSessionCookie));
     const page = await ctx.newPage();
     await flow(page, "studio-drop-claims", async () => {
       await page.goto(`${APP}/studio/community`);
@@ -77,7 +76,7 @@ describe("drop claims", () => {
 describe.each(Object.entries(VIEWPORTS))("community members on %s", (name, viewport) => {
   it("the owner adds a paid tier, grants it to a member, and bans then lets a member back", async () => {
     const ctx = await browser.newContext({ viewport });
-    await ctx.addCookies(session(demo().creatorSessionCookie));
+    await ctx.addCookies(sessionCookies(demo().creatorSessionCookie));
     const page = await ctx.newPage();
     const member = name === "phone" ? "member38" : "member39";
     const tier = `Inner circle ${name} ${Date.now().toString(36)}`;

@@ -3,11 +3,10 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { productImage } from "../../scripts/lib/product-image";
-import { APP, expectHeading, flow, launch, shot, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, launch, shot, VIEWPORTS, sessionCookies } from "./browser";
 
 type Demo = { communitySlug: string; roomId: string; memberSessionCookies: string[]; creatorSessionCookie: string; creatorHandle: string };
 const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as Demo;
-const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 
 /** The owner's API calls, as the app's pages make them (same origin, session cookie). */
 async function asOwner(d: Demo, p: string, body: unknown) {
@@ -34,9 +33,9 @@ describe.each(Object.entries(VIEWPORTS))("community room on %s", (name, viewport
     await asOwner(d, `/api/v1/rooms/${roomId}/drops`, { title: dropTitle, perk: "Three travel-size samples", quantity: 5, releaseAt: Date.now() });
 
     const ctxA = await browser.newContext({ viewport });
-    await ctxA.addCookies(session(cookieA));
+    await ctxA.addCookies(sessionCookies(cookieA));
     const ctxB = await browser.newContext({ viewport });
-    await ctxB.addCookies(session(cookieB));
+    await ctxB.addCookies(sessionCookies(cookieB));
     const a = await ctxA.newPage();
     const b = await ctxB.newPage();
     await flow(a, `community-room-${name}`, async () => {
@@ -102,7 +101,7 @@ describe("storefront to community", () => {
   it("a member who follows the storefront's community link lands in the community still signed in", async () => {
     const d = demo();
     const ctx = await browser.newContext({ viewport: VIEWPORTS.phone });
-    await ctx.addCookies(session(d.memberSessionCookies[4]!));
+    await ctx.addCookies(sessionCookies(d.memberSessionCookies[4]!));
     const page = await ctx.newPage();
     await flow(page, "storefront-to-community", async () => {
       await page.goto(`${APP}/@${d.creatorHandle}/community`);

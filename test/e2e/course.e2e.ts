@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCreator, signIn } from "../factories";
-import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS, sessionCookies } from "./browser";
 
 interface Demo {
   communitySlug: string;
@@ -12,7 +12,6 @@ interface Demo {
   creatorSessionCookie: string;
 }
 const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as Demo;
-const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 
 interface Question {
   id: string;
@@ -95,7 +94,7 @@ describe.each(Object.entries(VIEWPORTS))("course on %s", (name, viewport) => {
     const before = (await getCourse(d.courseId, cookie)).progress.assessments.find((a) => a.assessmentId === quiz.id)!;
 
     const ctx = await browser.newContext({ viewport });
-    await ctx.addCookies(session(cookie));
+    await ctx.addCookies(sessionCookies(cookie));
     const page = await ctx.newPage();
     await flow(page, `course-member-${name}`, async () => {
       await page.goto(`${APP}/c/${d.communitySlug}`);
@@ -181,7 +180,7 @@ describe.each(Object.entries(VIEWPORTS))("course on %s", (name, viewport) => {
   it("the creator sees the community's numbers and edits the course, with errors beside their fields", { timeout: 120_000 }, async () => {
     const d = demo();
     const ctx = await browser.newContext({ viewport });
-    await ctx.addCookies(session(d.creatorSessionCookie));
+    await ctx.addCookies(sessionCookies(d.creatorSessionCookie));
     const page = await ctx.newPage();
     page.on("dialog", (dialog) => void dialog.accept());
     const before = await getCourse(d.courseId, d.creatorSessionCookie);
@@ -257,7 +256,7 @@ describe.each(Object.entries(VIEWPORTS))("course on %s", (name, viewport) => {
     const profile = await createCreator(gateway, who.cookie, { handle, displayName: `Cleo ${name === "phone" ? "Phone" : "Desk"}`, niches: ["beauty"] });
     await gateway(`/api/v1/creators/${profile.id}/social`, { method: "POST", headers: { "content-type": "application/json", cookie: who.cookie }, body: JSON.stringify({ platform: "instagram", handle: "cleo.glow", followers: 9000 }) });
     const ctx = await browser.newContext({ viewport });
-    await ctx.addCookies(session(who.cookie));
+    await ctx.addCookies(sessionCookies(who.cookie));
     const page = await ctx.newPage();
     await flow(page, `community-start-${name}`, async () => {
       await page.goto(`${APP}/studio/community`);

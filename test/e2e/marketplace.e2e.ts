@@ -3,10 +3,9 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCreator, signIn } from "../factories";
-import { APP, expectHeading, flow, gateway, launch, shot, tapLink, uniqueEmail, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, gateway, launch, shot, tapLink, uniqueEmail, VIEWPORTS, sessionCookies } from "./browser";
 
 const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as { brandSessionCookie: string; openCampaignId: string };
-const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,10 +22,10 @@ describe.each(Object.entries(VIEWPORTS))("marketplace on %s", (name, viewport) =
     await gateway(`/api/v1/creators/${profile.id}/social`, { method: "POST", headers: { "content-type": "application/json", cookie: who.cookie }, body: JSON.stringify({ platform: "instagram", handle: "noa.glow", followers: 8200 }) });
 
     const creatorCtx = await browser.newContext({ viewport, permissions: ["clipboard-read", "clipboard-write"] });
-    await creatorCtx.addCookies(session(who.cookie));
+    await creatorCtx.addCookies(sessionCookies(who.cookie));
     const page = await creatorCtx.newPage();
     const brandCtx = await browser.newContext({ viewport });
-    await brandCtx.addCookies(session(brandSessionCookie));
+    await brandCtx.addCookies(sessionCookies(brandSessionCookie));
     const brandPage = await brandCtx.newPage();
 
     await flow(page, `marketplace-${name}`, async () => {

@@ -3,11 +3,10 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../factories";
-import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS, sessionCookies } from "./browser";
 
 type Demo = { communitySlug: string; paidTierId: string };
 const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as Demo;
-const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +21,7 @@ describe.each(Object.entries(VIEWPORTS))("paid membership on %s", (name, viewpor
     const m = await signIn(gateway, uniqueEmail(`plus-${name}`));
     expect((await gateway(`/api/v1/communities/${communitySlug}/join`, { method: "POST", headers: { cookie: m.cookie } })).status).toBe(200);
     const ctx = await browser.newContext({ viewport });
-    await ctx.addCookies(session(m.cookie));
+    await ctx.addCookies(sessionCookies(m.cookie));
     const page = await ctx.newPage();
     await flow(page, `membership-${name}`, async () => {
       await page.goto(`${APP}/c/${communitySlug}`);

@@ -2,9 +2,8 @@ import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buy, createCreator, createCreatorProduct, payTestCheckout, signIn } from "../factories";
-import { APP, codeFor, expectHeading, flow, gateway, GATEWAY, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { APP, codeFor, expectHeading, flow, gateway, GATEWAY, launch, shot, uniqueEmail, VIEWPORTS, sessionCookies } from "./browser";
 
-const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 const json = (cookie: string, body: unknown, method = "POST") => ({ method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
 
 let browser: Browser;
@@ -71,7 +70,7 @@ describe.each(Object.entries(VIEWPORTS))("creator shop on %s", (name, viewport) 
     });
 
     const studio = await browser.newContext({ viewport });
-    await studio.addCookies(session(creator.cookie));
+    await studio.addCookies(sessionCookies(creator.cookie));
     const desk = await studio.newPage();
     await flow(desk, `shop-studio-${name}`, async () => {
       await desk.goto(`${APP}/studio/shop`);
@@ -137,7 +136,7 @@ describe.each(Object.entries(VIEWPORTS))("creator shop on %s", (name, viewport) 
     await payTestCheckout(gateway, (await buy(gateway, fan.cookie, [{ productId: kit.id, quantity: 1 }])).url);
 
     const ctx = await browser.newContext({ viewport });
-    await ctx.addCookies(session(creator.cookie));
+    await ctx.addCookies(sessionCookies(creator.cookie));
     const page = await ctx.newPage();
     await flow(page, `earnings-${name}`, async () => {
       await page.goto(`${APP}/studio/earnings`);

@@ -3,10 +3,9 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCreator, signIn } from "../factories";
-import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS } from "./browser";
+import { APP, expectHeading, flow, gateway, launch, shot, uniqueEmail, VIEWPORTS, sessionCookies } from "./browser";
 
 const demo = () => JSON.parse(fs.readFileSync(process.env.E2E_DEMO_PATH ?? path.resolve(import.meta.dirname, "../../.data/demo.json"), "utf8")) as { campaignId: string; creatorHandle: string };
-const session = (cookie: string) => [{ name: "tandem_session", value: cookie.split("=")[1]!, domain: "localhost", path: "/", httpOnly: true, secure: true, sameSite: "Lax" as const }];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,7 +37,7 @@ describe.each(Object.entries(VIEWPORTS))("storefront builder on %s", (name, view
     expect(joined.status).toBe(200);
 
     const ctx = await browser.newContext({ viewport });
-    await ctx.addCookies(session(who.cookie));
+    await ctx.addCookies(sessionCookies(who.cookie));
     const page = await ctx.newPage();
     await flow(page, `storefront-builder-${name}`, async () => {
       await page.goto(`${APP}/studio/storefront`);

@@ -13,7 +13,7 @@ import { MAX_PAYOUT_ATTEMPTS, openPayout, sendPayout } from "../../workers/money
 import { buy, createCreator, createCreatorProduct, payTestCheckout, signIn } from "../factories";
 import { billingSetup, campaignWithLink } from "./billing-setup";
 import { api, gateway, ORIGIN, postJson, problem, uniqueEmail } from "./helpers";
-import { clickEvent, deliver, eventually, query, runScheduled } from "./pg-helpers";
+import { clickEvent, deliver, eventually, query, runScheduled, unbalancedMoneyEntries } from "./pg-helpers";
 import { installStripeStub, STRIPE_TEST_API, stubAccounts, stubOutage, stubPaymentIntents, stripeStub } from "./stripe-stub";
 import { bookStripeFee } from "../../workers/money/provider-fees";
 
@@ -37,7 +37,6 @@ async function creatorWithSale(label: string, priceMinor: number) {
   return { cookie: seller.cookie, creatorId: creator.id, orderId: order.orderId, productId: product.id, fan: fan.cookie };
 }
 
-const unbalanced = () => query("select e.key from ledger_lines l join ledger_entries e on e.id = l.entry_id group by e.key having sum(l.amount_minor) <> 0 and e.key not like 'charge:%'");
 
 async function deliverPayouts(payoutIds: string[]) {
   const batch = createMessageBatch("tandem-payouts", payoutIds.map((payoutId, i) => ({ id: `p${i}-${Math.random()}`, timestamp: new Date(), attempts: 1, body: { id: newId("event"), payoutId } })));
@@ -68,7 +67,7 @@ describe("settlement windows", () => {
     await runScheduled("* * * * *", now + 20 * DAY);
     expect(await gbp(s.cookie)).toMatchObject({ pendingMinor: 0, availableMinor: 4_750 });
     expect(await query("select key from ledger_entries where key like 'settle:%' and reference in (select entry_id from maturing_earnings where source_id = $1)", [s.orderId])).toHaveLength(1);
-    expect(await unbalanced()).toEqual([]);
+    expect(await unbalancedMoneyEntries()).toEqual([]);
   });
 
   it("holds campaign earnings for the brand's holding period, and takes back a refunded one from wherever it sits", async () => {
@@ -104,7 +103,7 @@ describe("settlement windows", () => {
     const after = await eventually(() => gbp(s.creatorCookie), (b) => b?.availableMinor === 0);
     expect(after).toMatchObject({ pendingMinor: 0, availableMinor: 0, receivableMinor: 0 });
     expect(await query("select key from ledger_entries where kind = 'clawback' and reference in (select entry_id from maturing_earnings where source_id = $1)", [campaignId])).toHaveLength(1);
-    expect(await unbalanced()).toEqual([]);
+    expect(await unbalancedMoneyEntries()).toEqual([]);
   });
 });
 
@@ -141,7 +140,7 @@ describe("payouts (manual provider)", () => {
     await createCreator(api, other.cookie, { handle: `po_other_${Date.now().toString(36)}`, displayName: "Other", niches: ["fitness"] });
     expect(((await (await api("/api/v1/payouts", { headers: { cookie: other.cookie } })).json()) as { items: unknown[] }).items).toEqual([]);
     expect((await earnings(other.cookie)).balances).toEqual([]);
-    expect(await unbalanced()).toEqual([]);
+    expect(await unbalancedMoneyEntries()).toEqual([]);
   });
 
   it("writes a monthly statement of every entry that moved the balances", async () => {
@@ -227,7 +226,7 @@ describe("payouts on Stripe Connect (against the stand-in API)", () => {
     expect((await webhook("payout.failed", { ...fixtures.payout, amount: 5_700, currency: "gbp", failure_message: "The bank account has been closed." }, { account: a.accountId })).outcome).toBe("applied");
     const shown = (await (await api("/api/v1/payouts", { headers: { cookie: a.cookie } })).json()) as { account: { lastBankPayout: { status: string; failureMessage: string } } };
     expect(shown.account.lastBankPayout).toMatchObject({ status: "failed", failureMessage: "The bank account has been closed." });
-    expect(await unbalanced()).toEqual([]);
+    expect(await unbalancedMoneyEntries()).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { newId } from "../../workers/lib/ids";
 import { api, gateway, ORIGIN, postJson, problem, uniqueEmail } from "./helpers";
 import { query, runScheduled } from "./pg-helpers";
 import { connect } from "./room-client";
-import { installStripeStub, STRIPE_TEST_API, stripeStub } from "./stripe-stub";
+import { installStripeStub, STRIPE_TEST_API, stripeStub, stubSubscription } from "./stripe-stub";
 
 installStripeStub();
 const DAY = 86_400_000;
@@ -179,7 +179,6 @@ describe("Stripe Billing (against the stand-in API)", () => {
     const sent = Object.fromEntries(stripeStub.requests.filter((r) => r.path === "/v1/checkout/sessions").at(-1)!.form);
     expect(sent).toMatchObject({ mode: "subscription", "line_items[0][price]": priceId, "subscription_data[metadata][tandem_owner]": "msb_x" });
     expect(sent["payment_intent_data[metadata][tandem_reference]"]).toBeUndefined();
-    const { stubSubscription } = await import("./stripe-stub");
     const sub = stubSubscription(priceId, { tandem_owner: "msb_x" });
     const pro = await billing.createPrice({ tierId: "tier_y", name: "Pro", amountMinor: 1_000, currency: "GBP", interval: "month" });
     const changed = await billing.changePrice(sub.id, pro);

@@ -100,7 +100,9 @@ async function manualChange(deps: Deps, env: Env | undefined, s: Subscription, n
   const end = s.currentPeriodEnd?.getTime() ?? now;
   // A change of interval starts a new period (as Stripe resets the billing cycle); a change of tier keeps it.
   const sameCycle = next.interval === s.interval && end > now;
-  const { netMinor } = sameCycle ? prorate({ oldPriceMinor: s.priceMinor, newPriceMinor: next.amount, periodStart: start, periodEnd: end, at: now }) : { netMinor: next.amount - prorate({ oldPriceMinor: s.priceMinor, newPriceMinor: 0, periodStart: start, periodEnd: Math.max(end, start + 1), at: now }).creditMinor };
+  const shares = prorate({ oldPriceMinor: s.priceMinor, newPriceMinor: next.amount, periodStart: start, periodEnd: Math.max(end, start + 1), at: now });
+  // Same cycle: the new price's share less the old one's; a new cycle: the whole new price less the old one's unused share.
+  const netMinor = sameCycle ? shares.netMinor : next.amount - shares.creditMinor;
   const pg = await deps.pg();
   if (netMinor < 0) await pg.update(subscriptions).set({ creditMinor: s.creditMinor - netMinor }).where(eq(subscriptions.id, s.id));
   const periodStart = Math.floor((sameCycle ? start : now) / 1000);

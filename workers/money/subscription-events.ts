@@ -168,5 +168,3 @@ export async function subscriptionChanged(tx: PgTx, event: ProviderEvent, now: n
   if (u.status === "active" && u.tierId !== s.tierId) return { outcome: "applied", after: grant(u) };
   return { outcome: "applied", after: null };
 }
-
-export { grant as grantFor, revoke as revokeFor };
